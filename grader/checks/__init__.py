@@ -1,0 +1,113 @@
+"""checks: judge a student's observations against the reference's, in the grader's own process."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from grader.sandbox.pool import ExerciseRun
+
+log = logging.getLogger("grader")
+
+
+class Fail(Exception):
+    """Raised by a judge: the message is the feedback the student reads."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    exercise: str
+    """The class the check belongs to (the tag in results.json)."""
+    name: str
+    score: float
+    max_score: float
+    feedback: str = ""
+    """Empty when the check passed; otherwise expected vs observed, and the likely mistake."""
+    visibility: str = "visible"
+    advice: bool = False
+    """Worth 0 points: asks for more than the skeleton promises, shown as advice."""
+
+    @property
+    def passed(self) -> bool:
+        return not self.feedback
+
+
+Judge = Callable[[dict[str, Any], dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Check:
+    exercise: str
+    name: str
+    points: float
+    needs: tuple[str, ...]
+    """The probes whose observations the judge reads."""
+    judge: Judge
+    advice: bool = False
+
+
+class CheckSet:
+    def __init__(self, exercise: str):
+        self.exercise = exercise
+        self.checks: list[Check] = []
+
+    def add(self, name: str, points: float, needs: tuple[str, ...] | str, advice: bool = False) -> Callable[[Judge], Judge]:
+        needs = (needs,) if isinstance(needs, str) else tuple(needs)
+
+        def register(judge: Judge) -> Judge:
+            self.checks.append(Check(self.exercise, name, 0.0 if advice else points, needs, judge, advice))
+            return judge
+
+        return register
+
+    @property
+    def max_score(self) -> float:
+        return sum(c.points for c in self.checks)
+
+
+CHECKSETS: dict[str, CheckSet] = {}
+_MODULES = ("regularizers", "noise", "dropout", "batchnorm", "layernorm")
+
+
+def register(checkset: CheckSet) -> CheckSet:
+    CHECKSETS[checkset.exercise] = checkset
+    return checkset
+
+
+def load_all() -> dict[str, CheckSet]:
+    for name in _MODULES:
+        importlib.import_module(f"grader.checks.{name}")
+    return CHECKSETS
+
+
+def judge_run(run: ExerciseRun, reference: ExerciseRun) -> list[CheckResult]:
+    """Every check of the run's exercise, each with its points and feedback."""
+    checkset = load_all()[run.exercise]
+    results = []
+    for check in checkset.checks:
+        feedback = _judge_one(check, run, reference)
+        score = 0.0 if feedback else check.points
+        results.append(CheckResult(run.exercise, check.name, score, check.points, feedback, advice=check.advice))
+    return results
+
+
+def _judge_one(check: Check, run: ExerciseRun, reference: ExerciseRun) -> str:
+    if run.failure:
+        return run.failure
+    for need in check.needs:
+        if need in run.errors:
+            return run.errors[need].describe()
+        if need not in run.observations:
+            return "not observed: the code stopped before this check could run"
+    try:
+        check.judge({n: run.observations[n] for n in check.needs}, {n: reference.observations[n] for n in check.needs})
+    except Fail as failure:
+        return str(failure) or "failed"
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        # Malformed observations from the student's side land here; the instructor gets the traceback
+        # in case it is the grader's own bug instead.
+        log.warning("check %r of %s could not judge the observations", check.name, run.exercise, exc_info=True)
+        return f"the code's results could not be read ({type(exc).__name__}): do the shapes and types follow the docstring?"
+    return ""

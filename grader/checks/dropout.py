@@ -1,0 +1,159 @@
+"""Checks of Dropout. Random behaviour is judged by statistics with a stated false-fail rate."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.checks import CheckSet, Fail, register
+from grader.checks.compare import assert_close, binomial_bound, fmt
+from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
+
+checks = register(CheckSet("Dropout"))
+SCALE = 1.0 / (1.0 - RATE)
+# Kept units are x * 1/(1-rate) up to float32 rounding.
+SCALE_RTOL = 1e-5
+
+
+def _identity(got: np.ndarray, x: np.ndarray, how: str) -> None:
+    if got.shape == x.shape and np.array_equal(got, x):
+        return
+    if got.shape == x.shape and np.any(got == 0) and not np.any(x == 0):
+        raise Fail(f"{how}, Dropout must return the input unchanged, but {int((got == 0).sum())} of {got.size} "
+                   "units were set to 0: dropout is only active when training is True.")
+    assert_close(got, x, f"{how}, the output (expected the input unchanged)")
+
+
+@checks.add("identity at inference (training=False)", 1, "inference")
+def inference_false(obs: dict, ref: dict) -> None:
+    _identity(obs["inference"]["training_false"], obs["inference"]["x"], "With training=False")
+
+
+@checks.add("identity when `training` is omitted", 1, "inference")
+def inference_omitted(obs: dict, ref: dict) -> None:
+    _identity(obs["inference"]["omitted"], obs["inference"]["x"],
+              "When called without `training` (the default must be False)")
+
+
+def _zero_fraction(x: np.ndarray, y: np.ndarray) -> float:
+    return float(np.mean(y == 0))
+
+
+@checks.add("dropped fraction matches `rate`", 2, "training")
+def dropped_fraction(obs: dict, ref: dict) -> None:
+    x, y = obs["training"]["x"], obs["training"]["y"]
+    if y.shape != x.shape:
+        raise Fail(f"Dropout(rate={RATE}) in training: expected shape {x.shape}, got {y.shape}.")
+    fraction = _zero_fraction(x, y)
+    bound = binomial_bound(RATE, y.size)  # false-fail rate 1e-6
+    if abs(fraction - RATE) <= bound:
+        return
+    text = (f"Dropout(rate={RATE}) in training set {fraction:.3f} of the units to 0; expected {RATE} "
+            f"(within ±{bound:.3f} for {y.size} units).")
+    if abs(fraction - (1 - RATE)) <= bound:
+        text += " That is 1 - rate: `rate` is the probability to DROP a unit, not to keep it."
+    elif fraction == 0:
+        text += " Nothing was dropped: is dropout applied when training=True?"
+    raise Fail(text)
+
+
+@checks.add("kept units are scaled by 1/(1-rate)", 2, "training")
+def kept_scale(obs: dict, ref: dict) -> None:
+    x, y = obs["training"]["x"], obs["training"]["y"]
+    kept = y != 0
+    if y.shape != x.shape or not kept.any():
+        raise Fail(f"Dropout(rate={RATE}) kept no unit in training (shape {y.shape}), so the scaling cannot be seen.")
+    ratio = y[kept].astype(np.float64) / x[kept]
+    if np.all(np.abs(ratio - SCALE) <= SCALE_RTOL * SCALE):
+        return
+    typical = float(np.median(ratio))
+    text = f"Kept units are multiplied by {typical:.3g} instead of 1/(1-rate) = {SCALE:.3g}"
+    for factor, hint in ((1.0, "did you forget inverted-dropout scaling?"),
+                         (1 - RATE, "you multiplied by (1-rate); divide by it instead."),
+                         (1 / RATE, "you divided by rate; divide by (1-rate), the keep probability."),
+                         (RATE, "you multiplied by rate; divide by (1-rate), the keep probability.")):
+        if np.all(np.abs(ratio - factor) <= SCALE_RTOL * max(factor, 1.0)):
+            text += f": {hint}"
+            break
+    else:
+        worst = int(np.argmax(np.abs(ratio - SCALE)))
+        text += f" (ratios range from {ratio.min():.4g} to {ratio.max():.4g}, worst {ratio[worst]:.6g})."
+    raise Fail(text)
+
+
+@checks.add("gradient equals mask times 1/(1-rate)", 2, "gradient")
+def gradient(obs: dict, ref: dict) -> None:
+    data = obs["gradient"]
+    x, g, y = data["x"], data["g"].astype(np.float64), data["y"]
+    if y.shape != x.shape:
+        raise Fail(f"Dropout in training: expected shape {x.shape}, got {y.shape}.")
+    mask = y != 0
+    assert_close(data["dx"], g * mask * SCALE, "The gradient w.r.t. the input (with a random upstream gradient)",
+                 [("It is the upstream gradient unchanged: the mask and the scale must apply to the gradient too.", g),
+                  ("It is the mask without the 1/(1-rate) scale.", g * mask)])
+
+
+@checks.add("rate 0 keeps everything, rate 1 drops everything", 1, "rate_extremes")
+def rate_extremes(obs: dict, ref: dict) -> None:
+    data = obs["rate_extremes"]
+    x = data["x"]
+    if data["rate0"].shape != x.shape or not np.allclose(data["rate0"], x, rtol=1e-6, atol=0):
+        raise Fail("Dropout(rate=0) in training should return the input unchanged; it did not.")
+    if data["rate1"].shape != x.shape or np.any(data["rate1"] != 0):
+        bad = data["rate1"][np.isfinite(data["rate1"])]
+        raise Fail("Dropout(rate=1) in training should return all zeros; "
+                   f"got {int(np.sum(data['rate1'] != 0))} non-zero values (max {fmt(float(np.max(np.abs(bad), initial=0)))}).")
+    grad = data["rate1_grad"]
+    if grad is not None and not np.all(np.isfinite(grad)):
+        raise Fail("Dropout(rate=1) gives NaN or infinite gradients: 1/(1-rate) divides by zero. "
+                   "Handle rate == 1 without dividing by 0.")
+
+
+def _differing(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.mean(a != b))
+
+
+# Two independent masks differ at a fraction 2p(1-p) of the units; the bound keeps false fails below 1e-6.
+_DIFFER = 2 * RATE * (1 - RATE)
+
+
+@checks.add("a new mask on every call (eager and tf.function)", 2, "fresh")
+def fresh(obs: dict, ref: dict) -> None:
+    for mode, where in (("eager", "in eager calls"), ("graph", "inside tf.function")):
+        a, b = obs["fresh"][mode]
+        bound = _DIFFER - binomial_bound(_DIFFER, a.size)
+        differing = _differing(a, b)
+        if differing >= bound:
+            continue
+        if differing == 0 and mode == "graph" and _differing(*obs["fresh"]["eager"]) > 0:
+            raise Fail("Inside tf.function every call drops the same units: the mask was drawn once, when the "
+                       "function was traced (numpy or Python random). Draw it with keras.random and a SeedGenerator.")
+        if differing == 0:
+            raise Fail(f"Two calls {where} dropped exactly the same units. The mask must be new on every call: "
+                       "use keras.random.uniform with a keras.random.SeedGenerator, not a fixed integer seed or numpy.")
+        raise Fail(f"Two calls {where} dropped units that differ at only {differing:.3f} of the positions; "
+                   f"independent masks differ at about {_DIFFER:.2f}.")
+
+
+@checks.add("noise_shape broadcasts the mask", 1, "noise_shape")
+def noise_shape(obs: dict, ref: dict) -> None:
+    x, y = obs["noise_shape"]["x"], obs["noise_shape"]["y"]
+    if y.shape != x.shape:
+        raise Fail(f"Dropout(noise_shape={NOISE_SHAPE}): expected shape {x.shape}, got {y.shape}.")
+    kept = y != 0
+    uneven = int(np.sum(kept.any(axis=1) & ~kept.all(axis=1)))
+    if uneven:
+        raise Fail(f"With noise_shape={NOISE_SHAPE} a row must be kept or dropped as a whole, but {uneven} of "
+                   f"{y.shape[0]} rows were partly dropped: is noise_shape ignored? Draw the mask with shape "
+                   "noise_shape (None filled from the input) and let it broadcast.")
+    fraction = 1.0 - float(kept.any(axis=1).mean())
+    bound = binomial_bound(RATE, y.shape[0])
+    if abs(fraction - RATE) > bound:
+        raise Fail(f"With noise_shape={NOISE_SHAPE}, {fraction:.3f} of the rows were dropped; expected {RATE} ± {bound:.3f}.")
+
+
+@checks.add("a fixed seed reproduces on fresh layers", 1, "seed")
+def seed(obs: dict, ref: dict) -> None:
+    first, second = obs["seed"]["runs"]
+    if not all(np.array_equal(a, b) for a, b in zip(first, second)):
+        raise Fail(f"Two new Dropout(rate={RATE}, seed={SEED}) layers gave different masks: the seed must decide "
+                   "the sequence of masks. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.")

@@ -1,0 +1,109 @@
+"""Checks of GaussianNoise. Random behaviour is judged by statistics with a stated false-fail rate."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.checks import CheckSet, Fail, register
+from grader.checks.compare import assert_close, binomial_bound
+from grader.probes.noise import LARGE_SCALE, STDDEV
+from grader.settings import Z_BOUND
+
+checks = register(CheckSet("GaussianNoise"))
+
+# Mass of a normal distribution within 1 and 2 standard deviations; uniform noise of the same std has 0.577 and 1.0.
+_WITHIN_1 = 0.682689
+_WITHIN_2 = 0.954500
+
+
+def _identity(got: np.ndarray, x: np.ndarray, how: str) -> None:
+    if got.shape == x.shape and np.array_equal(got, x):
+        return
+    if got.shape == x.shape:
+        raise Fail(f"{how}, GaussianNoise must return the input unchanged, but it changed it by up to "
+                   f"{float(np.max(np.abs(got - x))):.3g}: noise is only added when training is True.")
+    assert_close(got, x, f"{how}, the output (expected the input unchanged)")
+
+
+@checks.add("identity at inference (training=False)", 1, "inference")
+def inference_false(obs: dict, ref: dict) -> None:
+    _identity(obs["inference"]["training_false"], obs["inference"]["x"], "With training=False")
+
+
+@checks.add("identity when `training` is omitted", 1, "inference")
+def inference_omitted(obs: dict, ref: dict) -> None:
+    _identity(obs["inference"]["omitted"], obs["inference"]["x"],
+              "When called without `training` (the default must be False)")
+
+
+def _moments(noise: np.ndarray, what: str) -> tuple[float, float]:
+    if not np.all(np.isfinite(noise)):
+        raise Fail(f"{what}: the output contains NaN or infinite values.")
+    return float(noise.mean()), float(noise.std())
+
+
+def _check_spread(noise: np.ndarray, what: str) -> None:
+    n = noise.size
+    mean, std = _moments(noise, what)
+    mean_bound = Z_BOUND * STDDEV / np.sqrt(n)  # standard error of the mean; false-fail rate 1e-6
+    std_bound = Z_BOUND * STDDEV / np.sqrt(2 * (n - 1))  # standard error of the sample std
+    if abs(std - STDDEV) > std_bound:
+        text = f"{what}: the noise has standard deviation {std:.4f}; expected stddev={STDDEV} (± {std_bound:.4f})."
+        if abs(std - STDDEV**2) <= std_bound:
+            text += f" That is stddev**2 = {STDDEV**2:.2f}: `stddev` is already the standard deviation, not the variance."
+        elif abs(std - np.sqrt(STDDEV)) <= std_bound:
+            text += " That is sqrt(stddev): `stddev` is already the standard deviation."
+        elif std < 1e-6:
+            text += " One value is shared by every element: draw noise with the shape of the input."
+        raise Fail(text)
+    if abs(mean) > mean_bound:
+        raise Fail(f"{what}: the noise has mean {mean:.4f}; expected 0 (± {mean_bound:.4f}).")
+
+
+@checks.add("training adds noise with mean 0 and std `stddev`", 2, "training")
+def spread(obs: dict, ref: dict) -> None:
+    _check_spread(obs["training"]["noise"], f"GaussianNoise(stddev={STDDEV}) in training")
+
+
+@checks.add("the noise does not depend on x", 1, "training")
+def independent(obs: dict, ref: dict) -> None:
+    data = obs["training"]
+    if np.all(data["noise_zero_x"] == 0):
+        raise Fail("On an all-zero input the training output is all zeros: the noise is multiplied by x. "
+                   "Add the noise to x: x + N(0, stddev**2).")
+    _check_spread(data["noise_large_x"], f"On inputs {LARGE_SCALE:g} times larger")
+    _check_spread(data["noise_zero_x"].astype(np.float64), "On an all-zero input")
+
+
+@checks.add("the noise is Gaussian", 1, "training")
+def gaussian(obs: dict, ref: dict) -> None:
+    noise = obs["training"]["noise"]
+    std = float(noise.std()) or 1.0
+    n = noise.size
+    for k, expected in ((1, _WITHIN_1), (2, _WITHIN_2)):
+        share = float(np.mean(np.abs(noise - noise.mean()) <= k * std))
+        bound = binomial_bound(expected, n)
+        if abs(share - expected) > bound:
+            raise Fail(f"{share:.3f} of the noise lies within {k} standard deviation(s) of its mean; Gaussian noise "
+                       f"has {expected:.3f} (± {bound:.3f}). Draw it from a normal distribution "
+                       "(keras.random.normal), not a uniform one.")
+
+
+@checks.add("new noise on every call (eager and tf.function)", 1, "fresh")
+def fresh(obs: dict, ref: dict) -> None:
+    for mode, where in (("eager", "in eager calls"), ("graph", "inside tf.function")):
+        a, b = obs["fresh"][mode]
+        same = float(np.mean(a == b))
+        if same > 0.01:
+            hint = (" The noise was drawn once, when the function was traced (numpy or Python random): "
+                    "draw it with keras.random and a SeedGenerator." if mode == "graph" else
+                    " Draw new noise on every call (keras.random.normal with a SeedGenerator).")
+            raise Fail(f"Two calls {where} gave the same noise at {same:.0%} of the elements.{hint}")
+
+
+@checks.add("gradient w.r.t. the input is 1", 2, "gradient")
+def gradient(obs: dict, ref: dict) -> None:
+    g = obs["gradient"]["g"]
+    assert_close(obs["gradient"]["dx"], g, "The gradient w.r.t. the input (with a random upstream gradient)",
+                 [("It is zero: the noise must be added to x with TensorFlow ops so the gradient passes through.",
+                   np.zeros_like(g, dtype=np.float64))])

@@ -1,0 +1,117 @@
+"""Checks of L1, L2 and L1L2."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.checks import CheckSet, Fail, register
+from grader.checks.compare import assert_close, fmt
+from grader.probes.regularizers import CASES
+
+DEFAULTS = {"L1": {"l1": 0.01}, "L2": {"l2": 0.01}, "L1L2": {"l1": 0.0, "l2": 0.0}}
+
+
+def _coefficients(exercise: str, kwargs: dict) -> tuple[float, float]:
+    merged = {**DEFAULTS[exercise], **kwargs}
+    return float(merged.get("l1", 0.0)), float(merged.get("l2", 0.0))
+
+
+def _call_text(exercise: str, kwargs: dict) -> str:
+    args = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+    return f"{exercise}({args})"
+
+
+def value_mistakes(exercise: str, kwargs: dict, w: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """What the penalty would be under each common mistake."""
+    w = w.astype(np.float64)
+    l1, l2 = _coefficients(exercise, kwargs)
+    abs_sum, sq_sum = np.abs(w).sum(), np.square(w).sum()
+    right = l1 * abs_sum + l2 * sq_sum
+    out = [
+        ("It equals half the penalty: Keras's L2 has no 1/2 factor (l2 * sum(x**2)).", np.float64(l1 * abs_sum + 0.5 * l2 * sq_sum)),
+        ("It equals the penalty divided by the number of weights: use the sum, not the mean.", np.float64(right / w.size)),
+        ("It matches l2 * sqrt(sum(x**2)), the norm: the L2 penalty uses the squared norm.", np.float64(l1 * abs_sum + l2 * np.sqrt(sq_sum))),
+        ("It matches l1 * sum(x) without the absolute value: take |x| before summing.", np.float64(l1 * w.sum() + l2 * sq_sum)),
+        ("It is a vector of per-row or per-column penalties: sum over all elements to one number.", l1 * np.abs(w).sum(axis=1) + l2 * np.square(w).sum(axis=1)),
+        ("It is a vector of per-row or per-column penalties: sum over all elements to one number.", l1 * np.abs(w).sum(axis=0) + l2 * np.square(w).sum(axis=0)),
+        ("It is the penalty for every element separately: sum over all elements to one number.", l1 * np.abs(w) + l2 * np.square(w)),
+    ]
+    if l1 and l2:
+        out += [("Only the L1 term is there: L1L2 adds l1 * sum(|x|) and l2 * sum(x**2).", np.float64(l1 * abs_sum)),
+                ("Only the L2 term is there: L1L2 adds l1 * sum(|x|) and l2 * sum(x**2).", np.float64(l2 * sq_sum))]
+    if l1 and exercise == "L1L2":
+        out.append(("The L1 term is squared-summed like L2: check which coefficient goes with which sum.", np.float64(l1 * sq_sum + l2 * abs_sum)))
+    return out
+
+
+def _make(exercise: str) -> CheckSet:
+    checks = register(CheckSet(exercise))
+
+    @checks.add("penalty value matches Keras", 3, "value")
+    def value(obs: dict, ref: dict) -> None:
+        w = ref["value"]["weights"]
+        for got, want in zip(obs["value"]["cases"], ref["value"]["cases"]):
+            kwargs = want["kwargs"]
+            text = f"{_call_text(exercise, kwargs)} on a {w.shape[0]}x{w.shape[1]} matrix with zeros and negatives"
+            got_value, want_value = np.asarray(got["value"]), np.asarray(want["value"])
+            if got_value.shape != want_value.shape and got_value.size and np.isclose(got_value.sum(), want_value, rtol=1e-4):
+                raise Fail(f"{text}: expected a single number {fmt(want_value)}, got shape {got_value.shape} "
+                           "whose elements add up to it: sum over all elements to one number.")
+            try:
+                assert_close(got_value, want_value, text, value_mistakes(exercise, kwargs, w))
+            except Fail as failure:
+                if kwargs:
+                    raise
+                # The explicit-argument cases ran first and passed, so the defaults are what differs.
+                raise Fail(f"{failure} Check the defaults: Keras's {exercise}() uses {DEFAULTS[exercise]}.") from None
+
+    @checks.add("penalty is a 0-d tensor", 1, "value")
+    def scalar(obs: dict, ref: dict) -> None:
+        for got in obs["value"]["cases"]:
+            shape = tuple(np.shape(got["value"]))
+            if shape != ():
+                raise Fail(f"{_call_text(exercise, got['kwargs'])} returned shape {shape}; expected a 0-d tensor (shape ()).")
+            if got["kind"] != "tensor":
+                raise Fail(f"{_call_text(exercise, got['kwargs'])} returned a {got['kind']}; expected a tensor: "
+                           "compute with keras.ops (or tf) so gradients can flow, not numpy or float().")
+
+    @checks.add("penalty gradient matches Keras (finite at 0)", 2, "gradient")
+    def gradient(obs: dict, ref: dict) -> None:
+        w = ref["gradient"]["weights"]
+        for got, want in zip(obs["gradient"]["cases"], ref["gradient"]["cases"]):
+            text = f"The gradient of {_call_text(exercise, want['kwargs'])} w.r.t. the weights"
+            grad = got["grad"]
+            if grad is None and not np.any(want["grad"]):
+                continue  # a constant penalty (e.g. L1L2() with both coefficients 0) has no gradient to flow
+            if grad is not None and np.asarray(grad).shape == w.shape:
+                nan_at = ~np.isfinite(grad)
+                if nan_at.any() and np.all(w[nan_at] == 0):
+                    raise Fail(f"{text} is NaN where a weight is exactly 0 ({int(nan_at.sum())} elements). "
+                               "sqrt(x**2) has no gradient at 0: use the absolute value (keras.ops.abs).")
+            assert_close(grad, want["grad"], text)
+
+    @checks.add("penalty dtype follows the weights (float64)", 1, "float64")
+    def dtype(obs: dict, ref: dict) -> None:
+        got, want = obs["float64"]["dtype"], ref["float64"]["dtype"]
+        if got != want:
+            raise Fail(f"For float64 weights the penalty should be {want}, got {got}: "
+                       "do not hard-code float32; let the result follow the weights' dtype.")
+
+    @checks.add("get_config / from_config round trip", 1, "config")
+    def config(obs: dict, ref: dict) -> None:
+        got, want = obs["config"]["config"], ref["config"]["config"]
+        missing = sorted(set(want) - set(got))
+        if missing:
+            raise Fail(f"get_config() misses {missing}: expected keys {sorted(want)}, got {sorted(got)}.")
+        for key in want:
+            if not isinstance(got[key], (int, float)) or not np.isclose(float(got[key]), float(want[key])):
+                raise Fail(f"get_config()[{key!r}] is {got[key]!r}; expected {want[key]!r} for {_call_text(exercise, CASES[exercise][0])}.")
+        if not np.allclose(obs["config"]["clone"], obs["config"]["original"], rtol=1e-6):
+            raise Fail(f"from_config(get_config()) gives a different penalty: {fmt(float(np.sum(obs['config']['clone'])))} "
+                       f"instead of {fmt(float(np.sum(obs['config']['original'])))}.")
+
+    return checks
+
+
+for _name in CASES:
+    _make(_name)

@@ -1,0 +1,74 @@
+"""probes: what the worker observes of a student's class. Runs inside the worker only.
+
+A probe builds inputs from a seeded generator, runs the student's class and
+returns plain observations (numpy arrays, numbers, strings) -- never a verdict.
+Probe modules import no TensorFlow at the top, so the grader's own process can
+read their constants without paying for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+
+class ProbeFailure(Exception):
+    """The student's code did something a probe cannot observe further; the message says what, for the student."""
+
+
+@dataclass
+class ProbeContext:
+    cls: type
+    module: Any
+    rng: np.random.Generator
+    tf: Any
+    keras: Any
+    scratch: Path
+
+
+@dataclass(frozen=True)
+class Probe:
+    name: str
+    func: Callable[[ProbeContext], Any]
+
+
+class ProbeSet:
+    """The probes of one exercise, in the order they run."""
+
+    def __init__(self, exercise: str):
+        self.exercise = exercise
+        self.probes: list[Probe] = []
+
+    def add(self, name: str) -> Callable:
+        def register(func: Callable[[ProbeContext], Any]) -> Callable[[ProbeContext], Any]:
+            if any(p.name == name for p in self.probes):
+                raise ValueError(f"Duplicate probe {name!r} in {self.exercise}")
+            self.probes.append(Probe(name, func))
+            return func
+
+        return register
+
+
+PROBESETS: dict[str, ProbeSet] = {}
+
+_MODULES = ("regularizers", "noise", "dropout", "batchnorm", "layernorm")
+
+
+def register(probeset: ProbeSet) -> ProbeSet:
+    PROBESETS[probeset.exercise] = probeset
+    return probeset
+
+
+def load_all() -> dict[str, ProbeSet]:
+    for name in _MODULES:
+        importlib.import_module(f"grader.probes.{name}")
+    return PROBESETS
+
+
+def source_files() -> list[Path]:
+    """The probe code, part of the reference cache key."""
+    return sorted(Path(__file__).parent.glob("*.py"))

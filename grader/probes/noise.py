@@ -1,0 +1,63 @@
+"""Probes of GaussianNoise."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.probes import ProbeContext, ProbeSet, register
+from grader.probes.tensors import gradient, to_numpy
+
+STDDEV = 0.3
+SAMPLE_SHAPE = (100, 100)
+LARGE_SCALE = 100.0  # inputs this much larger must get the same noise
+
+probes = register(ProbeSet("GaussianNoise"))
+
+
+def _f32(array: np.ndarray) -> np.ndarray:
+    return array.astype(np.float32)
+
+
+@probes.add("inference")
+def inference(ctx: ProbeContext) -> dict:
+    x = _f32(ctx.rng.normal(0, 1, (20, 8)))
+    layer = ctx.cls(stddev=STDDEV)
+    t = ctx.tf.constant(x)
+    return {
+        "x": x,
+        "training_false": to_numpy(layer(t, training=False), "GaussianNoise.call(training=False)"),
+        "omitted": to_numpy(layer(t), "GaussianNoise.call without `training`"),
+    }
+
+
+@probes.add("training")
+def training(ctx: ProbeContext) -> dict:
+    x = _f32(ctx.rng.normal(0, 1, SAMPLE_SHAPE))
+    layer = ctx.cls(stddev=STDDEV)
+    small = to_numpy(layer(ctx.tf.constant(x), training=True), "GaussianNoise.call(training=True)")
+    big_x = _f32(x * LARGE_SCALE)
+    big = to_numpy(layer(ctx.tf.constant(big_x), training=True), "GaussianNoise.call(training=True)")
+    zeros = to_numpy(layer(ctx.tf.zeros(SAMPLE_SHAPE), training=True), "GaussianNoise.call(training=True)")
+    return {"noise": small.astype(np.float64) - x, "noise_large_x": big.astype(np.float64) - big_x, "noise_zero_x": zeros}
+
+
+@probes.add("gradient")
+def grad(ctx: ProbeContext) -> dict:
+    x = _f32(ctx.rng.normal(0, 1, (30, 20)))
+    g = _f32(ctx.rng.normal(0, 1, (30, 20)))
+    layer = ctx.cls(stddev=STDDEV)
+    t = ctx.tf.constant(x)
+    with ctx.tf.GradientTape() as tape:
+        tape.watch(t)
+        y = layer(t, training=True)
+    return {"g": g, **gradient(ctx, tape, y, {"x": t}, g)}
+
+
+@probes.add("fresh")
+def fresh(ctx: ProbeContext) -> dict:
+    layer = ctx.cls(stddev=STDDEV)
+    t = ctx.tf.zeros((40, 50))
+    eager = [to_numpy(layer(t, training=True), "GaussianNoise.call") for _ in range(2)]
+    traced = ctx.tf.function(lambda v: layer(v, training=True))
+    graph = [to_numpy(traced(t), "GaussianNoise.call inside tf.function") for _ in range(2)]
+    return {"eager": eager, "graph": graph}

@@ -1,0 +1,56 @@
+"""Helpers the probes share: turning the student's return values into numpy, gradients, weights."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from grader.probes import ProbeContext, ProbeFailure
+
+
+def to_numpy(value: Any, what: str) -> np.ndarray:
+    """``value`` as a numpy array, or a ProbeFailure that says what came back instead."""
+    if value is None:
+        raise ProbeFailure(f"{what} returned None instead of a tensor: is a `return` missing?")
+    if isinstance(value, (list, tuple, dict, str)):
+        raise ProbeFailure(f"{what} returned a {type(value).__name__} instead of a tensor")
+    try:
+        array = np.asarray(value.numpy() if hasattr(value, "numpy") else value)
+    except Exception as exc:  # noqa: BLE001
+        raise ProbeFailure(f"{what} returned a {type(value).__name__} that cannot be read as numbers: {exc}") from exc
+    if array.dtype == object:
+        raise ProbeFailure(f"{what} returned a {type(value).__name__} that cannot be read as numbers")
+    return array
+
+
+def gradient(ctx: ProbeContext, tape: Any, target: Any, sources: dict[str, Any], upstream: np.ndarray) -> dict[str, Any]:
+    """``{"d<name>": gradient}`` of ``target`` under a given upstream gradient; None where none flows."""
+    names = list(sources)
+    grads = tape.gradient(target, [sources[n] for n in names], output_gradients=ctx.tf.constant(upstream))
+    return {f"d{n}": (None if g is None else to_numpy(ctx.tf.convert_to_tensor(g), f"the gradient w.r.t. {n}"))
+            for n, g in zip(names, grads)}
+
+
+def weight(layer: Any, name: str, cls_name: str) -> Any:
+    """The layer's weight attribute ``name`` (Keras's own weight names), or a ProbeFailure naming it."""
+    value = getattr(layer, name, None)
+    if value is None or not hasattr(value, "assign"):
+        raise ProbeFailure(
+            f"{cls_name} has no weight `self.{name}` after build(): create it in build() with "
+            f"self.add_weight(name={name!r}, ...) as Keras does"
+        )
+    return value
+
+
+def build(layer: Any, shape: tuple[int, ...]) -> None:
+    layer.build(tuple(shape))
+
+
+def weight_flags(layer: Any) -> dict[str, Any]:
+    """Name, shape and trainability of the layer's weights, as Keras reports them."""
+    flags = {}
+    for w in layer.weights:
+        name = str(getattr(w, "name", "")).split("/")[-1].split(":")[0]
+        flags[name] = {"shape": [int(d) for d in w.shape], "trainable": bool(w.trainable)}
+    return flags

@@ -1,0 +1,67 @@
+"""Reference observations: the probes run on solutions/, cached on disk by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from importlib import metadata
+from pathlib import Path
+
+from grader import __version__, probes, settings
+from grader.exercises import EXERCISES
+from grader.fileio import write_text_atomic
+from grader.sandbox import wire
+from grader.sandbox.pool import ExerciseRun, GraderError, Job, WorkerPool, new_job_id
+
+
+def versions() -> dict[str, str]:
+    """Versions that change observations; read without importing TensorFlow."""
+    found = {"python": platform.python_version(), "kit": __version__}
+    for dist in ("tensorflow", "tensorflow-cpu", "keras", "numpy"):
+        try:
+            found[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def cache_key(solutions: Path) -> str:
+    digest = hashlib.sha256()
+    sources = sorted(Path(solutions).glob("*.py")) + probes.source_files()
+    sources += sorted((Path(__file__).parent / "sandbox").glob("*.py"))
+    for path in sources:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(json.dumps(versions(), sort_keys=True).encode())
+    digest.update(str(settings.PROBE_SEED).encode())
+    return digest.hexdigest()[:20]
+
+
+def reference_runs(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
+                   cache_dir: Path = settings.CACHE_DIR) -> dict[str, ExerciseRun]:
+    """Exercise -> reference observations, computed once per content hash."""
+    solutions = Path(solutions)
+    key = cache_key(solutions)
+    path = Path(cache_dir) / f"reference-{key}.json"
+    if path.exists():
+        try:
+            stored = wire.loads(path.read_bytes())
+            return {name: ExerciseRun(exercise=name, observations=obs) for name, obs in stored["observations"].items()}
+        except (wire.WireError, KeyError, TypeError):
+            path.unlink(missing_ok=True)  # a damaged cache is recomputed, never trusted
+    jobs = [Job(new_job_id(), ex.name, ex.name, (solutions / ex.filename).resolve()) for ex in EXERCISES]
+    missing = [str(job.source) for job in jobs if not job.source.is_file()]
+    if missing:
+        raise GraderError(f"Reference solutions missing: {', '.join(missing)}")
+    runs = pool.run(jobs)
+    result = {}
+    for job in jobs:
+        run = runs[job.id]
+        problems = [run.failure] if run.failure else [f"{p}: {e.describe()}" for p, e in run.errors.items()]
+        if problems:
+            raise GraderError(f"The reference solution for {job.exercise} failed, so nothing can be graded: "
+                              f"{'; '.join(problems)}\n{run.output}")
+        result[job.exercise] = run
+    payload = {"key": key, "versions": versions(), "observations": {n: r.observations for n, r in result.items()}}
+    write_text_atomic(path, wire.dumps(payload).decode())
+    return result

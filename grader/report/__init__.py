@@ -1,0 +1,1 @@
+"""report: present a GradingResult (terminal table, Gradescope results.json)."""

@@ -1,0 +1,44 @@
+"""The readable report: one line per exercise, then the failed checks with their feedback."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from grader.grade import GradingResult
+
+
+def print_report(result: GradingResult, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title=f"Grading report: {result.submission}", title_justify="left")
+    table.add_column("Exercise")
+    table.add_column("Score", justify="right")
+    table.add_column("Checks passed", justify="right")
+    for exercise in result.exercises:
+        passed = sum(c.passed for c in exercise.checks)
+        full = exercise.score == exercise.max_score
+        table.add_row(
+            exercise.exercise,
+            Text(f"{exercise.score:g} / {exercise.max_score:g}", style="green" if full else "red"),
+            f"{passed} / {len(exercise.checks)}",
+        )
+    table.add_section()
+    table.add_row("Total", Text(f"{result.score:g} / {result.max_score:g}", style="bold"), "")
+    console.print(table)
+    for exercise in result.exercises:
+        failed = [c for c in exercise.checks if not c.passed]
+        if not failed:
+            continue
+        console.print(Text(f"\n{exercise.exercise}", style="bold"))
+        if exercise.failure:
+            console.print(Text(f"  ✗ {exercise.failure}", style="red"))
+            console.print(f"    (all {len(failed)} checks of {exercise.exercise} need this to work)")
+        else:
+            for check in failed:
+                label = "advice" if check.advice else f"0 / {check.max_score:g}"
+                console.print(Text(f"  ✗ {check.name} [{label}]", style="red"))
+                console.print(Text(f"    {check.feedback}"))
+        if exercise.output.strip():
+            console.print(Text("    Your code printed:", style="dim"))
+            console.print(Text("    " + exercise.output.strip()[:600].replace("\n", "\n    "), style="dim"))

@@ -1,0 +1,1 @@
+"""sandbox: run the student's code in worker processes that return observations only."""

@@ -1,0 +1,243 @@
+"""The grader's side of the sandbox: start a worker, send jobs, read typed results."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from grader import KIT_ROOT, settings
+from grader.sandbox import wire
+
+
+class GraderError(RuntimeError):
+    """The grader itself could not do its job (not the student's fault)."""
+
+
+@dataclass(frozen=True)
+class ProbeError:
+    """An exception raised by the student's code while a probe ran."""
+
+    type: str
+    message: str
+    where: str | None = None
+    """``Class.method (file.py, line N)``: the deepest line of the student's file involved."""
+    probe_failure: bool = False
+    """True when the probe itself described what the code did wrong (message is for the student)."""
+
+    def describe(self) -> str:
+        if self.probe_failure:
+            return self.message
+        text = f"{self.type}: {self.message}" if self.message else self.type
+        return f"{text} — in {self.where}" if self.where else text
+
+
+@dataclass
+class ExerciseRun:
+    """Everything the worker observed while running one exercise of one submission."""
+
+    exercise: str
+    observations: dict[str, Any] = field(default_factory=dict)
+    """Probe name -> what it observed (numbers, arrays, dicts of them)."""
+    errors: dict[str, ProbeError] = field(default_factory=dict)
+    """Probe name -> the exception the student's code raised in it."""
+    failure: str | None = None
+    """Set when the exercise could not run as a whole: missing file or class, import error, crash, timeout."""
+    output: str = ""
+    """What the student's code printed (stdout and stderr), truncated."""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Job:
+    id: str
+    exercise: str
+    class_name: str
+    source: Path
+
+
+class WorkerPool:
+    """One worker process with TensorFlow preloaded; each job runs in a child forked from it."""
+
+    def __init__(self, parallel: int | None = None, timeout: float = settings.EXERCISE_TIMEOUT_S):
+        self.parallel = max(1, parallel or os.cpu_count() or 1)
+        self.timeout = timeout
+        self._proc: subprocess.Popen | None = None
+        self._results = None
+        self._scratch: Path | None = None
+        self._stderr = None
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        self._scratch = Path(tempfile.mkdtemp(prefix="grader-worker-"))
+        read_fd, write_fd = os.pipe()
+        self._stderr = tempfile.TemporaryFile()
+        env = {
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(self._scratch),
+            "LANG": "C.UTF-8",
+            "PYTHONPATH": str(KIT_ROOT),
+            "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "TF_ENABLE_ONEDNN_OPTS": "0",  # oneDNN's reordered sums change results run to run
+            "KERAS_BACKEND": "tensorflow",
+        }
+        for name in ("CUDA_VISIBLE_DEVICES", "TMPDIR"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "grader.sandbox.worker", "--result-fd", str(write_fd),
+             "--parallel", str(self.parallel), "--scratch", str(self._scratch)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=self._stderr,
+            pass_fds=(write_fd,),
+            env=env,
+            cwd=self._scratch,
+        )
+        os.close(write_fd)
+        self._results = os.fdopen(read_fd, "rb")
+
+    def run(self, jobs: Iterable[Job], on_result: Callable[[Job, ExerciseRun], None] | None = None) -> dict[str, ExerciseRun]:
+        """Run every job; return job id -> ExerciseRun."""
+        jobs = list(jobs)
+        if not jobs:
+            return {}
+        if self._proc is None:
+            self._start()
+        by_id = {job.id: job for job in jobs}
+        threads = max(1, (os.cpu_count() or 1) // self.parallel)
+        assert self._proc is not None and self._proc.stdin is not None and self._results is not None
+        try:
+            for job in jobs:
+                line = {"id": job.id, "exercise": job.exercise, "class": job.class_name,
+                        "source": str(job.source), "timeout": self.timeout, "threads": threads}
+                self._proc.stdin.write(json.dumps(line).encode() + b"\n")
+            self._proc.stdin.flush()
+        except BrokenPipeError as exc:
+            raise GraderError(f"the worker process stopped before it took any job:\n{self._stderr_tail()}") from exc
+        runs: dict[str, ExerciseRun] = {}
+        while len(runs) < len(jobs):
+            line = self._results.readline()
+            if not line:
+                raise GraderError(f"the worker process stopped unexpectedly:\n{self._stderr_tail()}")
+            raw = json.loads(line)
+            job = by_id[raw["id"]]
+            run = parse_run(job, raw, self.timeout)
+            runs[job.id] = run
+            if on_result is not None:
+                on_result(job, run)
+        return runs
+
+    def _stderr_tail(self) -> str:
+        if self._stderr is None:
+            return ""
+        self._stderr.seek(0)
+        return self._stderr.read().decode("utf-8", "replace")[-3000:]
+
+    def close(self) -> None:
+        if self._proc is not None:
+            if self._proc.stdin is not None:
+                try:
+                    self._proc.stdin.close()
+                except BrokenPipeError:
+                    pass
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.send_signal(signal.SIGKILL)
+                self._proc.wait()
+            self._proc = None
+        if self._results is not None:
+            self._results.close()
+            self._results = None
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
+    """Turn the worker's raw messages for one job into an ExerciseRun; trusts nothing in them."""
+    run = ExerciseRun(exercise=job.exercise, output=str(raw.get("output", "")), seconds=float(raw.get("seconds", 0.0)))
+    if raw.get("output_truncated"):
+        run.output += "\n… (output truncated)"
+    current_probe = None
+    where = None
+    done = False
+    corrupt = 0
+    for line in raw.get("messages", []):
+        try:
+            message = wire.loads(line)
+        except wire.WireError:
+            corrupt += 1
+            continue
+        kind = message.get("kind")
+        if kind == "start":
+            current_probe = str(message.get("probe"))
+        elif kind == "obs":
+            run.observations[str(message.get("probe"))] = message.get("value")
+        elif kind == "error":
+            run.errors[str(message.get("probe"))] = _probe_error(message.get("error"))
+        elif kind == "fatal":
+            run.failure = _fatal_text(job, message)
+        elif kind == "where":
+            where = message.get("where")
+        elif kind == "done":
+            done = True
+    if run.failure is not None:
+        return run
+    doing = f" while checking {current_probe!r}" if current_probe else ""
+    exit_info = raw.get("exit", {})
+    if raw.get("timed_out"):
+        place = f" in {where}" if where else ""
+        run.failure = f"timed out after {timeout:g} s{place}{doing}: is there an endless loop?"
+    elif raw.get("overflow"):
+        run.failure = f"the code produced too much data{doing} and was stopped"
+    elif not done:
+        if "signal" in exit_info:
+            name = signal.Signals(exit_info["signal"]).name if exit_info["signal"] in signal.Signals._value2member_map_ else str(exit_info["signal"])
+            run.failure = f"the worker process was killed by {name}{doing}"
+        else:
+            run.failure = f"the worker process exited with status {exit_info.get('code')}{doing}: did the code call os._exit() or sys.exit()?"
+    if corrupt and run.failure is None:
+        run.failure = "the observation channel was corrupted: does the code write to file descriptors it did not open?"
+    return run
+
+
+def _probe_error(error: Any) -> ProbeError:
+    if not isinstance(error, dict):
+        return ProbeError("Error", "unreadable error report")
+    return ProbeError(
+        type=str(error.get("type", "Error")),
+        message=str(error.get("message", ""))[:1000],
+        where=error.get("where") if isinstance(error.get("where"), str) else None,
+        probe_failure=bool(error.get("probe_failure")),
+    )
+
+
+def _fatal_text(job: Job, message: dict) -> str:
+    error = message.get("error") or {}
+    if message.get("stage") == "class":
+        found = error.get("found") or []
+        hint = f" Classes found: {', '.join(map(str, found))}." if found else " No class is defined in it."
+        return f"{job.source.name} defines no class named {job.class_name!r}.{hint}"
+    described = _probe_error(error).describe()
+    return f"importing {job.source.name} failed: {described}"

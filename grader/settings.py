@@ -1,0 +1,30 @@
+"""Every default the grader uses, defined once.
+
+The CLI, the docs and the checks read their values from here.
+"""
+
+from grader import KIT_ROOT
+
+SOLUTIONS_DIR = KIT_ROOT / "solutions" / "regularization"
+ASSIGNMENTS_DIR = KIT_ROOT / "assignments" / "regularization"
+CACHE_DIR = KIT_ROOT / ".grader_cache"
+
+# Seed of every random input a probe builds; the same submission always sees the same data.
+PROBE_SEED = 20261122
+
+# Wall-clock limit for one exercise in the worker, import of the student's file included.
+EXERCISE_TIMEOUT_S = 60.0
+# Worker output beyond this is dropped; keeps results.json small whatever the student prints.
+STDOUT_KEEP_CHARS = 2000
+# A child sending more than this over its observation channel is stopped.
+MAX_OBSERVATION_BYTES = 32 * 2**20
+
+# Deterministic comparisons, float32 vs the float32 reference. Measured (DESIGN.md): correct code
+# differs by <= 2e-6 on outputs and dx and <= 1e-4 on dgamma/dbeta at N=4096, O(1) data.
+RTOL = 1e-4
+ATOL_FRACTION = 1e-5  # atol = ATOL_FRACTION * max(1, max|reference|)
+
+# Statistical checks: bounds are z standard errors wide with z chosen for a two-sided
+# false-fail probability of 1e-6 per bound (Phi^-1(1 - 5e-7) = 4.892).
+FALSE_FAIL_RATE = 1e-6
+Z_BOUND = 4.892

@@ -1,0 +1,38 @@
+"""Build the corpus submissions (tests/corpus) as folders a grader can take."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import CORPUS, assemble
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str  # "wrong" or "correct"
+    name: str
+    folder: Path
+    expect: dict
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}/{self.name}"
+
+
+def cases(kind: str) -> list[Case]:
+    root = CORPUS / kind
+    return [Case(kind, p.name, p, json.loads((p / "expect.json").read_text())) for p in sorted(root.iterdir()) if (p / "expect.json").is_file()]
+
+
+def build(case: Case, target: Path) -> Path:
+    """The submission folder for ``case``: reference files with the case's files or edits on top."""
+    submission = assemble(target / case.kind / case.name, case.folder)
+    for old, new in case.expect.get("replace", []):
+        path = submission / case.expect["file"]
+        text = path.read_text()
+        if text.count(old) != 1:
+            raise ValueError(f"{case.id}: {old!r} occurs {text.count(old)} times in {case.expect['file']}, expected once")
+        path.write_text(text.replace(old, new))
+    return submission

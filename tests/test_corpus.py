@@ -1,0 +1,55 @@
+"""Every wrong submission loses marks on its own exercise only and is named; every correct one gets full marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_build import build, cases
+from grader.grade import grade_submissions
+
+WRONG = cases("wrong")
+CORRECT = cases("correct")
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """All corpus submissions, graded in one pass (one worker, TensorFlow loaded once)."""
+    root = tmp_path_factory.mktemp("corpus")
+    all_cases = WRONG + CORRECT
+    results = grade_submissions([build(case, root) for case in all_cases])
+    return {case.id: result for case, result in zip(all_cases, results)}
+
+
+def _by_exercise(result):
+    return {e.exercise: e for e in result.exercises}
+
+
+def test_corpus_size():
+    exercises = {case.expect["exercise"] for case in WRONG}
+    assert len(WRONG) >= 5
+    assert {"Dropout", "BatchNormalization"} <= exercises
+
+
+@pytest.mark.parametrize("case", WRONG, ids=lambda c: c.id)
+def test_wrong_submission_loses_marks_on_its_exercise_only(case, graded):
+    exercises = _by_exercise(graded[case.id])
+    target = exercises[case.expect["exercise"]]
+    assert target.score < target.max_score, f"{case.id} was not caught"
+    for name, exercise in exercises.items():
+        if name != case.expect["exercise"]:
+            assert exercise.score == exercise.max_score, f"{case.id} lost marks on {name}: {[c.feedback for c in exercise.checks if not c.passed]}"
+
+
+@pytest.mark.parametrize("case", WRONG, ids=lambda c: c.id)
+def test_wrong_submission_feedback_names_the_mistake(case, graded):
+    target = _by_exercise(graded[case.id])[case.expect["exercise"]]
+    feedback = "\n".join(c.feedback for c in target.checks if not c.passed)
+    for phrase in case.expect["feedback"]:
+        assert phrase in feedback, f"{case.id}: {phrase!r} not in feedback:\n{feedback}"
+
+
+@pytest.mark.parametrize("case", CORRECT, ids=lambda c: c.id)
+def test_correct_submission_gets_full_marks(case, graded):
+    result = graded[case.id]
+    lost = {e.exercise: [c.feedback for c in e.checks if not c.passed] for e in result.exercises if e.score < e.max_score}
+    assert not lost, f"{case.id} lost marks: {lost}"

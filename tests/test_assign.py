@@ -87,11 +87,15 @@ def test_skeleton_keeps_classes_signatures_and_docstrings(solutions_dir):
         skeleton_tree = ast.parse(skeleton)
 
         def shape(tree):
-            return sorted(
-                (node.name, ast.get_docstring(node), ast.dump(node.args) if hasattr(node, "args") else "")
-                for node in ast.walk(tree)
-                if isinstance(node, (ast.ClassDef, ast.FunctionDef))
-            )
+            """Module-level and class-level definitions: what the student sees and fills in."""
+            defs = []
+            for node in tree.body:
+                members = node.body if isinstance(node, ast.ClassDef) else []
+                for item in [node, *members]:
+                    if isinstance(item, (ast.ClassDef, ast.FunctionDef)):
+                        args = ast.dump(item.args) if isinstance(item, ast.FunctionDef) else ""
+                        defs.append((item.name, ast.get_docstring(item), args))
+            return sorted(defs, key=str)
 
         assert shape(solution_tree) == shape(skeleton_tree), name
         imports = lambda tree: sorted(ast.dump(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)))  # noqa: E731

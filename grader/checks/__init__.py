@@ -49,8 +49,10 @@ class Check:
 
 
 class CheckSet:
-    def __init__(self, exercise: str):
+    def __init__(self, exercise: str, core: str):
         self.exercise = exercise
+        self.core = core
+        """The probe of the exercise's main behaviour: when the code raises there, every check fails."""
         self.checks: list[Check] = []
 
     def add(self, name: str, points: float, needs: tuple[str, ...] | str, advice: bool = False) -> Callable[[Judge], Judge]:
@@ -86,8 +88,9 @@ def judge_run(run: ExerciseRun, reference: ExerciseRun) -> list[CheckResult]:
     """Every check of the run's exercise, each with its points and feedback."""
     checkset = load_all()[run.exercise]
     results = []
+    core_error = run.errors.get(checkset.core)
     for check in checkset.checks:
-        feedback = _judge_one(check, run, reference)
+        feedback = core_error.describe() if core_error and not run.failure else _judge_one(check, run, reference)
         score = 0.0 if feedback else check.points
         results.append(CheckResult(run.exercise, check.name, score, check.points, feedback, advice=check.advice))
     return results

@@ -8,7 +8,7 @@ from grader.checks import CheckSet, Fail, register
 from grader.checks.compare import assert_close, close, fmt
 from grader.probes.batchnorm import MOMENTUM
 
-checks = register(CheckSet("BatchNormalization"))
+checks = register(CheckSet("BatchNormalization", core="forward"))
 EPSILON = 1e-3
 DEFAULT_MOMENTUM = 0.99
 

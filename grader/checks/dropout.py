@@ -8,7 +8,7 @@ from grader.checks import CheckSet, Fail, register
 from grader.checks.compare import assert_close, binomial_bound, fmt
 from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
 
-checks = register(CheckSet("Dropout"))
+checks = register(CheckSet("Dropout", core="training"))
 SCALE = 1.0 / (1.0 - RATE)
 # Kept units are x * 1/(1-rate) up to float32 rounding.
 SCALE_RTOL = 1e-5

@@ -8,7 +8,7 @@ from grader.checks import CheckSet, Fail, register
 from grader.checks.compare import assert_close
 from grader.probes.layernorm import normalized_axes
 
-checks = register(CheckSet("LayerNormalization"))
+checks = register(CheckSet("LayerNormalization", core="forward"))
 EPSILON = 1e-3
 
 

@@ -9,7 +9,7 @@ from grader.checks.compare import assert_close, binomial_bound
 from grader.probes.noise import LARGE_SCALE, STDDEV
 from grader.settings import Z_BOUND
 
-checks = register(CheckSet("GaussianNoise"))
+checks = register(CheckSet("GaussianNoise", core="training"))
 
 # Mass of a normal distribution within 1 and 2 standard deviations; uniform noise of the same std has 0.577 and 1.0.
 _WITHIN_1 = 0.682689

@@ -45,7 +45,7 @@ def value_mistakes(exercise: str, kwargs: dict, w: np.ndarray) -> list[tuple[str
 
 
 def _make(exercise: str) -> CheckSet:
-    checks = register(CheckSet(exercise))
+    checks = register(CheckSet(exercise, core="value"))
 
     @checks.add("penalty value matches Keras", 3, "value")
     def value(obs: dict, ref: dict) -> None:

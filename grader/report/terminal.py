@@ -31,14 +31,15 @@ def print_report(result: GradingResult, console: Console | None = None) -> None:
         if not failed:
             continue
         console.print(Text(f"\n{exercise.exercise}", style="bold"))
-        if exercise.failure:
-            console.print(Text(f"  ✗ {exercise.failure}", style="red"))
-            console.print(f"    (all {len(failed)} checks of {exercise.exercise} need this to work)")
-        else:
-            for check in failed:
+        # Checks that failed for one reason (e.g. an import error) are listed under that reason once.
+        by_feedback: dict[str, list] = {}
+        for check in failed:
+            by_feedback.setdefault(check.feedback, []).append(check)
+        for feedback, group in by_feedback.items():
+            for check in group:
                 label = "advice" if check.advice else f"0 / {check.max_score:g}"
                 console.print(Text(f"  ✗ {check.name} [{label}]", style="red"))
-                console.print(Text(f"    {check.feedback}"))
+            console.print(Text(f"    {feedback}"))
         if exercise.output.strip():
             console.print(Text("    Your code printed:", style="dim"))
             console.print(Text("    " + exercise.output.strip()[:600].replace("\n", "\n    "), style="dim"))

@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 
 from grader import __version__, settings
 from grader.checks import CheckResult, judge_run
+from grader.checks.policy import violation
 from grader.exercises import EXERCISES
 from grader.load import Submission, load_submission
 from grader.reference import cache_key, reference_runs, versions
@@ -91,7 +92,10 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         run = runs.get(ex.name) or ExerciseRun(
             exercise=ex.name, failure=f"{ex.filename} is missing from the submission: {ex.name} is defined there."
         )
-        exercises.append(ExerciseResult(ex.name, judge_run(run, reference[ex.name]), run.failure, run.output))
+        source = submission.files.get(ex.filename)
+        text = source.read_text(encoding="utf-8", errors="replace") if source is not None else None
+        exercises.append(ExerciseResult(ex.name, judge_run(run, reference[ex.name], violation(ex, text, run)),
+                                        run.failure, run.output))
     provenance = {
         "kit_version": __version__,
         "versions": versions(),

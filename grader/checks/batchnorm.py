@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks import CheckSet, Fail, register
+from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, close, fmt
 from grader.probes.batchnorm import MOMENTUM
 
@@ -167,3 +168,27 @@ def weights(obs: dict, ref: dict) -> None:
     for name, shape in want_shapes.items():
         if name in shapes and shapes[name] != shape:
             raise Fail(f"{name} has shape {tuple(shapes[name])}; expected {tuple(shape)} (one value per feature of `axis`).")
+
+
+@checks.add("the same results inside tf.function", 1, "graph")
+def graph(obs: dict, ref: dict) -> None:
+    got, want = obs["graph"], ref["graph"]
+    for step, (y_got, y_want) in enumerate(zip(got["outputs"], want["outputs"]), start=1):
+        assert_close(y_got, y_want, f"Training output of step {step} inside tf.function")
+        for stat in ("moving_mean", "moving_variance"):
+            assert_close(got["history"][step - 1][stat], want["history"][step - 1][stat],
+                         f"{stat} after step {step} inside tf.function (a Python-side update runs only when tracing)")
+
+
+@checks.add("model.fit updates the moving statistics, evaluate does not", 1, "model")
+def fit_evaluate(obs: dict, ref: dict) -> None:
+    data = obs["model"]
+    for stat in ("moving_mean", "moving_variance"):
+        if close(data["after_fit"][stat], data["initial"][stat], rtol=1e-7):
+            raise Fail(f"{stat} did not change during model.fit: update it with .assign(...) when training is True "
+                       "(model.fit passes training=True).")
+        if not close(data["after_evaluate"][stat], data["after_fit"][stat], rtol=1e-7):
+            raise Fail(f"{stat} changed during model.evaluate: evaluate runs in inference mode and must update nothing.")
+
+
+add_contract_checks(checks)

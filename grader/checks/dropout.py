@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks import CheckSet, Fail, register
+from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound, fmt
 from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
 
@@ -157,3 +158,6 @@ def seed(obs: dict, ref: dict) -> None:
     if not all(np.array_equal(a, b) for a, b in zip(first, second)):
         raise Fail(f"Two new Dropout(rate={RATE}, seed={SEED}) layers gave different masks: the seed must decide "
                    "the sequence of masks. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.")
+
+
+add_contract_checks(checks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks import CheckSet, Fail, register
+from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close
 from grader.probes.layernorm import normalized_axes
 
@@ -112,3 +113,6 @@ def modes(obs: dict, ref: dict) -> None:
         if data[key].shape != data["training_true"].shape or not np.allclose(data[key], data["training_true"], rtol=1e-6, atol=1e-6):
             raise Fail(f"The output with {how} differs from the output with training=True: layer normalization "
                        "has no moving statistics and behaves the same in both modes.")
+
+
+add_contract_checks(checks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.checks import CheckSet, Fail, register
+from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound
 from grader.probes.noise import LARGE_SCALE, STDDEV
 from grader.settings import Z_BOUND
@@ -107,3 +108,6 @@ def gradient(obs: dict, ref: dict) -> None:
     assert_close(obs["gradient"]["dx"], g, "The gradient w.r.t. the input (with a random upstream gradient)",
                  [("It is zero: the noise must be added to x with TensorFlow ops so the gradient passes through.",
                    np.zeros_like(g, dtype=np.float64))])
+
+
+add_contract_checks(checks)

@@ -110,6 +110,27 @@ def _make(exercise: str) -> CheckSet:
             raise Fail(f"from_config(get_config()) gives a different penalty: {fmt(float(np.sum(obs['config']['clone'])))} "
                        f"instead of {fmt(float(np.sum(obs['config']['original'])))}.")
 
+    @checks.add("as kernel_regularizer: one loss of the right value; fit, save and load", 2, "dense")
+    def dense(obs: dict, ref: dict) -> None:
+        got, want = obs["dense"], ref["dense"]
+        kwargs = CASES[exercise][0]
+        text = f"Dense(3, kernel_regularizer={_call_text(exercise, kwargs)})"
+        if len(got["losses"]) != 1:
+            raise Fail(f"{text} put {len(got['losses'])} entries in model.losses; expected exactly 1.")
+        loss = np.asarray(got["losses"][0])
+        if loss.shape != ():
+            raise Fail(f"{text} added a loss of shape {loss.shape} to model.losses; expected a single number "
+                       "(model.fit would silently sum it).")
+        assert_close(loss, want["losses"][0], f"The penalty {text} adds to model.losses")
+        if not np.all(np.isfinite(got["fit_loss"])):
+            raise Fail(f"model.fit with {text} gave a NaN or infinite loss.")
+        if got["loaded_regularizer"] != exercise:
+            raise Fail(f"After saving to .keras and loading back, the kernel regularizer is a "
+                       f"{got['loaded_regularizer']}, not your {exercise}: does get_config return its arguments?")
+        if len(got["loaded_losses"]) != 1:
+            raise Fail(f"After loading from .keras the model has {len(got['loaded_losses'])} regularization losses; expected 1.")
+        assert_close(got["loaded_losses"][0], got["trained_losses"][0], "The penalty after saving to .keras and loading back")
+
     return checks
 
 

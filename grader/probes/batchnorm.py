@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
+from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import build, gradient, to_numpy, weight, weight_flags
 
 # A batch of 8 separates biased from unbiased variance by 14%; data with std 0.05 magnifies epsilon bugs.
@@ -104,3 +105,21 @@ def weights(ctx: ProbeContext) -> dict:
         "attributes": {n: bool(getattr(layer, n).trainable) for n in ("gamma", "beta", "moving_mean", "moving_variance")},
         "trainable_count": len(layer.trainable_weights),
     }
+
+
+@probes.add("graph")
+def graph(ctx: ProbeContext) -> dict:
+    """The training steps of ``moving_stats``, run through tf.function."""
+    layer = ctx.cls(momentum=MOMENTUM)
+    build(layer, STATS_SHAPE)
+    _inject(ctx, layer, STATS_SHAPE[-1])
+    step = ctx.tf.function(lambda t: layer(t, training=True))
+    outputs, history = [], []
+    for k in range(3):
+        x = ctx.rng.normal(k - 1.0, 1.0 + 0.5 * k, STATS_SHAPE).astype(np.float32)
+        outputs.append(to_numpy(step(ctx.tf.constant(x)), "BatchNormalization.call inside tf.function"))
+        history.append(_stats(layer))
+    return {"outputs": outputs, "history": history}
+
+
+add_contract_probes(probes)

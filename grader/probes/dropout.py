@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
+from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import gradient, to_numpy
 
 # Not 0.5: at 0.5 a rate read as keep probability looks right.
@@ -89,3 +90,6 @@ def seed(ctx: ProbeContext) -> dict:
         layer = ctx.cls(rate=RATE, seed=SEED)
         runs.append([to_numpy(layer(t, training=True), f"Dropout(seed={SEED}).call") != 0 for _ in range(2)])
     return {"runs": runs}
+
+
+add_contract_probes(probes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
+from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import build, gradient, to_numpy, weight
 
 FORWARD_CASES = [
@@ -79,3 +80,6 @@ def batch_independence(ctx: ProbeContext) -> dict:
     whole = to_numpy(layer(ctx.tf.constant(x)), "LayerNormalization.call")
     rows = [to_numpy(layer(ctx.tf.constant(x[i : i + 1])), "LayerNormalization.call") for i in range(shape[0])]
     return {"whole": whole, "rows": np.concatenate(rows, axis=0) if rows else whole}
+
+
+add_contract_probes(probes)

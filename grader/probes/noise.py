@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
+from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import gradient, to_numpy
 
 STDDEV = 0.3
@@ -61,3 +62,6 @@ def fresh(ctx: ProbeContext) -> dict:
     traced = ctx.tf.function(lambda v: layer(v, training=True))
     graph = [to_numpy(traced(t), "GaussianNoise.call inside tf.function") for _ in range(2)]
     return {"eager": eager, "graph": graph}
+
+
+add_contract_probes(probes)

@@ -16,6 +16,7 @@ CASES: dict[str, list[dict[str, float]]] = {
     "L1L2": [{"l1": 0.03, "l2": 0.02}, {"l1": 0.03}, {"l2": 0.02}, {}],
 }
 WEIGHT_SHAPE = (6, 5)
+PROBESETS_BY_NAME: dict[str, ProbeSet] = {}
 
 
 def weights(rng: np.random.Generator) -> np.ndarray:
@@ -40,6 +41,7 @@ def _call(reg: Any, x: Any, name: str) -> Any:
 
 def _make(exercise: str) -> ProbeSet:
     probes = register(ProbeSet(exercise))
+    PROBESETS_BY_NAME[exercise] = probes
 
     @probes.add("value")
     def value(ctx: ProbeContext) -> dict:
@@ -90,3 +92,34 @@ def _make(exercise: str) -> ProbeSet:
 
 for _name in CASES:
     _make(_name)
+
+
+def _add_dense_probe(probes: ProbeSet) -> None:
+    exercise = probes.exercise
+
+    @probes.add("dense")
+    def dense(ctx: ProbeContext) -> dict:
+        keras = ctx.keras
+        kernel = ctx.rng.normal(0, 1, (4, 3)).astype(np.float32)
+        kernel[0, 0] = 0.0
+        layer = keras.layers.Dense(3, kernel_regularizer=ctx.cls(**CASES[exercise][0]),
+                                   kernel_initializer=keras.initializers.Constant(kernel))
+        model = keras.Sequential([keras.Input((4,)), layer])
+        x = ctx.rng.normal(0, 1, (32, 4)).astype(np.float32)
+        y = ctx.rng.normal(0, 1, (32, 3)).astype(np.float32)
+        model(x)
+        losses = [to_numpy(loss, f"{exercise} inside model.losses") for loss in model.losses]
+        model.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse", jit_compile=False)
+        history = model.fit(x, y, epochs=1, batch_size=16, verbose=0, shuffle=False)
+        trained = [to_numpy(loss, f"{exercise} inside model.losses") for loss in model.losses]
+        path = ctx.scratch / f"{exercise}.keras"
+        model.save(path)
+        loaded = keras.models.load_model(path, custom_objects={exercise: ctx.cls}, safe_mode=True)
+        return {"kernel": kernel, "losses": losses, "fit_loss": np.asarray(history.history["loss"], dtype=np.float64),
+                "trained_losses": trained,
+                "loaded_losses": [to_numpy(loss, "model.losses after loading") for loss in loaded.losses],
+                "loaded_regularizer": type(loaded.layers[0].kernel_regularizer).__name__}
+
+
+for _probes in list(PROBESETS_BY_NAME.values()):
+    _add_dense_probe(_probes)

@@ -235,7 +235,11 @@ def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
 
     from grader import probes
 
+    from grader.exercises import exercise
+    from grader.probes import tripwire
+
     probeset = probes.PROBESETS[job["exercise"]]
+    tripwire.install(exercise(job["exercise"]).forbidden, str(source))
     send({"kind": "stage", "stage": "import"})
     try:
         module = _import(source, job.get("module", source.stem))
@@ -247,6 +251,7 @@ def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
         found = sorted(n for n, v in vars(module).items() if isinstance(v, type) and v.__module__ == module.__name__)
         send({"kind": "fatal", "stage": "class", "error": {"type": "MissingClass", "message": job["class"], "found": found}})
         return
+    tripwire.start()
     for probe in probeset.probes:
         send({"kind": "start", "probe": probe.name})
         keras.utils.set_random_seed(settings.PROBE_SEED)
@@ -258,6 +263,7 @@ def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
             send({"kind": "error", "probe": probe.name, "error": summarize(exc, source)})
             continue
         send({"kind": "obs", "probe": probe.name, "value": value})
+    send({"kind": "obs", "probe": tripwire.OBSERVATION, "value": tripwire.report()})
     send({"kind": "done"})
     sys.stdout.flush()
     sys.stderr.flush()

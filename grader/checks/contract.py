@@ -1,0 +1,70 @@
+"""Checks of the Keras layer contract, shared by every layer exercise."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.checks import CheckSet, Fail
+from grader.checks.compare import assert_close
+from grader.probes.contract import CONTRACT_KWARGS, FEATURES
+
+_LAYOUT_KEYS = {"axis"}  # stored in several equivalent forms (-1, 1, [1]); presence is what matters
+
+
+def _same(got, want) -> bool:
+    if isinstance(want, bool) or want is None or isinstance(want, str):
+        return got == want
+    if isinstance(want, (int, float)):
+        return isinstance(got, (int, float)) and not isinstance(got, bool) and bool(np.isclose(got, want, rtol=1e-6))
+    if isinstance(want, list):
+        return isinstance(got, list) and len(got) == len(want) and all(_same(g, w) for g, w in zip(got, want))
+    return got == want
+
+
+def _call(exercise: str) -> str:
+    return f"{exercise}({', '.join(f'{k}={v!r}' for k, v in CONTRACT_KWARGS[exercise].items())})"
+
+
+def add_contract_checks(checks: CheckSet) -> None:
+    exercise = checks.exercise
+    kwargs = CONTRACT_KWARGS[exercise]
+
+    @checks.add("get_config / from_config round trip", 1, "config")
+    def config(obs: dict, ref: dict) -> None:
+        data = obs["config"]
+        for source, label in ((data["config"], "get_config()"), (data["clone_config"], "from_config(get_config()).get_config()")):
+            missing = [k for k in kwargs if k not in source]
+            if missing:
+                raise Fail(f"{label} of {_call(exercise)} misses {missing}: return every constructor argument, "
+                           "merged with super().get_config().")
+            for key, value in kwargs.items():
+                want = list(value) if isinstance(value, tuple) else value
+                if key not in _LAYOUT_KEYS and not _same(source[key], want):
+                    raise Fail(f"{label}[{key!r}] is {source[key]!r} for {_call(exercise)}; expected {want!r}.")
+        assert_close(data["clone_y"], data["y"], f"The output of the layer rebuilt with from_config (inference, {_call(exercise)})")
+
+    @checks.add("symbolic call with a None batch dimension", 1, "symbolic")
+    def symbolic(obs: dict, ref: dict) -> None:
+        got = obs["symbolic"]["output_shape"]
+        if got != [None, FEATURES]:
+            raise Fail(f"Called on keras.Input(({FEATURES},)) the layer gave shape {tuple(got)}; expected (None, {FEATURES}). "
+                       "Use dynamic shapes (keras.ops.shape) where the batch size is unknown.")
+
+    @checks.add("compute_output_shape", 1, "symbolic")
+    def output_shape(obs: dict, ref: dict) -> None:
+        got = obs["symbolic"]["computed_shape"]
+        if got != [None, FEATURES]:
+            raise Fail(f"compute_output_shape((None, {FEATURES})) returned {tuple(got)}; expected (None, {FEATURES}).")
+
+    @checks.add("trains inside model.fit", 1, "model")
+    def fit(obs: dict, ref: dict) -> None:
+        losses = obs["model"]["losses"]
+        if not np.all(np.isfinite(losses)):
+            raise Fail(f"model.fit with the layer gave losses {np.round(losses, 4).tolist()}: NaN or infinite.")
+
+    @checks.add(".keras save and load", 1, "model")
+    def save_load(obs: dict, ref: dict) -> None:
+        data = obs["model"]
+        if data["reloaded_class"] != exercise:
+            raise Fail(f"After keras.models.load_model the layer is a {data['reloaded_class']}, not your {exercise}.")
+        assert_close(data["reloaded"], data["predicted"], "Predictions of the model after saving to .keras and loading back")

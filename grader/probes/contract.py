@@ -1,0 +1,87 @@
+"""Probes of the Keras layer contract, shared by every layer exercise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from grader.probes import ProbeContext, ProbeFailure, ProbeSet
+from grader.probes.tensors import to_numpy
+
+FEATURES = 6
+# Constructor arguments with non-default values, so a config that drops one shows.
+CONTRACT_KWARGS: dict[str, dict[str, Any]] = {
+    "GaussianNoise": {"stddev": 0.2, "seed": 7},
+    "Dropout": {"rate": 0.25, "noise_shape": (None, FEATURES), "seed": 7},
+    "BatchNormalization": {"axis": -1, "momentum": 0.8, "epsilon": 0.01, "center": True, "scale": True},
+    "LayerNormalization": {"axis": -1, "epsilon": 0.01, "center": True, "scale": True},
+}
+_STATS = ("moving_mean", "moving_variance")
+
+
+def _plain(value: Any) -> Any:
+    """A config value as JSON-ready data; tuples become lists."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return repr(value)
+
+
+def _shape(shape: Any) -> list:
+    return [None if d is None else int(d) for d in tuple(shape)]
+
+
+def _stat_values(layer) -> dict:
+    return {n: to_numpy(getattr(layer, n), n) for n in _STATS if getattr(layer, n, None) is not None}
+
+
+def add_contract_probes(probes: ProbeSet) -> None:
+    exercise = probes.exercise
+    kwargs = CONTRACT_KWARGS[exercise]
+
+    @probes.add("config")
+    def config(ctx: ProbeContext) -> dict:
+        layer = ctx.cls(**kwargs)
+        cfg = layer.get_config()
+        if not isinstance(cfg, dict):
+            raise ProbeFailure(f"{exercise}.get_config returned a {type(cfg).__name__} instead of a dict")
+        clone = ctx.cls.from_config(cfg)
+        x = ctx.rng.normal(0, 1, (5, FEATURES)).astype(np.float32)
+        return {"config": _plain(cfg), "clone_config": _plain(clone.get_config()),
+                "y": to_numpy(layer(ctx.tf.constant(x)), f"{exercise}.call"),
+                "clone_y": to_numpy(clone(ctx.tf.constant(x)), f"{exercise}.from_config(...).call")}
+
+    @probes.add("symbolic")
+    def symbolic(ctx: ProbeContext) -> dict:
+        layer = ctx.cls(**kwargs)
+        out = layer(ctx.keras.Input((FEATURES,)))
+        computed = ctx.cls(**kwargs).compute_output_shape((None, FEATURES))
+        return {"output_shape": _shape(out.shape), "computed_shape": _shape(computed)}
+
+    @probes.add("model")
+    def model(ctx: ProbeContext) -> dict:
+        keras = ctx.keras
+        layer = ctx.cls(**kwargs)
+        net = keras.Sequential([keras.Input((FEATURES,)), keras.layers.Dense(FEATURES), layer, keras.layers.Dense(2)])
+        # No XLA: compiling would cost more than these few steps, and students' code runs without it too.
+        net.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse", jit_compile=False)
+        x = ctx.rng.normal(0, 1, (64, FEATURES)).astype(np.float32)
+        y = ctx.rng.normal(0, 1, (64, 2)).astype(np.float32)
+        initial = _stat_values(layer)
+        history = net.fit(x, y, epochs=2, batch_size=32, verbose=0, shuffle=False)
+        after_fit = _stat_values(layer)
+        if initial:  # only layers with moving statistics can show what evaluate must not change
+            net.evaluate(x, y, batch_size=64, verbose=0)
+        after_evaluate = _stat_values(layer)
+        predicted = to_numpy(net(ctx.tf.constant(x), training=False), "the model's prediction")
+        path = ctx.scratch / f"{exercise}.keras"
+        net.save(path)
+        loaded = keras.models.load_model(path, custom_objects={ctx.cls.__name__: ctx.cls}, safe_mode=True)
+        return {"losses": np.asarray(history.history["loss"], dtype=np.float64), "initial": initial,
+                "after_fit": after_fit, "after_evaluate": after_evaluate, "predicted": predicted,
+                "reloaded": to_numpy(loaded(ctx.tf.constant(x), training=False), "the reloaded model's prediction"),
+                "reloaded_class": type(loaded.layers[1]).__name__}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_build import build, cases
+from grader.exercises import EXERCISES
 from grader.grade import grade_submissions
 
 WRONG = cases("wrong")
@@ -26,8 +27,9 @@ def _by_exercise(result):
 
 def test_corpus_size():
     exercises = {case.expect["exercise"] for case in WRONG}
-    assert len(WRONG) >= 5
-    assert {"Dropout", "BatchNormalization"} <= exercises
+    assert len(WRONG) >= 30
+    assert len(CORRECT) >= 6
+    assert {e.name for e in EXERCISES} <= exercises
 
 
 @pytest.mark.parametrize("case", WRONG, ids=lambda c: c.id)

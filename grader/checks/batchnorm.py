@@ -191,4 +191,17 @@ def fit_evaluate(obs: dict, ref: dict) -> None:
             raise Fail(f"{stat} changed during model.evaluate: evaluate runs in inference mode and must update nothing.")
 
 
+@checks.add("a frozen layer (trainable=False) runs in inference mode", 0, "frozen", advice=True)
+def frozen(obs: dict, ref: dict) -> None:
+    data = obs["frozen"]
+    for stat in ("moving_mean", "moving_variance"):
+        if not close(data["after"][stat], data["before"][stat], rtol=1e-7):
+            raise Fail(f"With layer.trainable = False, a training call still changed {stat}. In Keras a frozen "
+                       "BatchNormalization (as in fine-tuning) uses and keeps its moving statistics: test "
+                       "`training and self.trainable`.")
+    if not close(data["frozen"], data["inference"]):
+        raise Fail("With layer.trainable = False, training=True still normalizes with the batch statistics. In Keras "
+                   "a frozen BatchNormalization runs in inference mode: test `training and self.trainable`.")
+
+
 add_contract_checks(checks)

@@ -26,6 +26,7 @@ def _call(exercise: str) -> str:
 
 
 def add_contract_checks(checks: CheckSet) -> None:
+    add_mixed_precision_check(checks)
     exercise = checks.exercise
     kwargs = CONTRACT_KWARGS[exercise]
 
@@ -68,3 +69,14 @@ def add_contract_checks(checks: CheckSet) -> None:
         if data["reloaded_class"] != exercise:
             raise Fail(f"After keras.models.load_model the layer is a {data['reloaded_class']}, not your {exercise}.")
         assert_close(data["reloaded"], data["predicted"], "Predictions of the model after saving to .keras and loading back")
+
+
+def add_mixed_precision_check(checks: CheckSet) -> None:
+    @checks.add("works under the mixed_float16 dtype policy", 0, "mixed_precision", advice=True)
+    def mixed_precision(obs: dict, ref: dict) -> None:
+        data = obs["mixed_precision"]
+        if data["dtype"] != "float16" or not np.all(np.isfinite(data["y"])):
+            raise Fail(f"With dtype='mixed_float16' and float16 inputs the output is {data['dtype']}"
+                       f"{'' if np.all(np.isfinite(data['y'])) else ' with NaN or infinite values'}; Keras layers "
+                       "compute in self.compute_dtype (float16 here) and keep their weights in float32: cast weights "
+                       "to the input's dtype before combining them.")

@@ -7,7 +7,7 @@ import numpy as np
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound
-from grader.probes.noise import LARGE_SCALE, STDDEV
+from grader.probes.noise import LARGE_SCALE, SAMPLE_SHAPE, STDDEV
 from grader.settings import Z_BOUND
 
 checks = register(CheckSet("GaussianNoise", core="training"))
@@ -76,6 +76,22 @@ def independent(obs: dict, ref: dict) -> None:
     _check_spread(data["noise_zero_x"].astype(np.float64), "On an all-zero input")
 
 
+@checks.add("the noise is independent from element to element", 1, "training")
+def element_independent(obs: dict, ref: dict) -> None:
+    noise = obs["training"]["noise"]
+    if noise.ndim != 2 or min(noise.shape) < 2:
+        raise Fail(f"Expected noise of shape {SAMPLE_SHAPE}, got {noise.shape}.")
+    for axis, along in ((1, "along a row"), (0, "down a column")):
+        a = np.moveaxis(noise, axis, 0)
+        first, second = a[:-1].ravel(), a[1:].ravel()
+        # Neighbours of independent noise have correlation 0 with standard error 1/sqrt(n); false-fail rate 1e-6.
+        bound = Z_BOUND / np.sqrt(first.size)
+        r = float(np.corrcoef(first, second)[0, 1]) if first.std() > 0 and second.std() > 0 else 1.0
+        if abs(r) > bound:
+            raise Fail(f"Neighbouring noise values {along} have correlation {r:.3f}; independent noise has 0 "
+                       f"(± {bound:.3f}). Draw one value per element: the noise must have the input's full shape.")
+
+
 @checks.add("the noise is Gaussian", 1, "training")
 def gaussian(obs: dict, ref: dict) -> None:
     noise = obs["training"]["noise"]
@@ -95,6 +111,7 @@ def fresh(obs: dict, ref: dict) -> None:
     for mode, where in (("eager", "in eager calls"), ("graph", "inside tf.function")):
         a, b = obs["fresh"][mode]
         same = float(np.mean(a == b))
+        # Fresh continuous noise repeats a value with probability 0; 1% leaves room for float rounding only.
         if same > 0.01:
             hint = (" The noise was drawn once, when the function was traced (numpy or Python random): "
                     "draw it with keras.random and a SeedGenerator." if mode == "graph" else

@@ -122,4 +122,19 @@ def graph(ctx: ProbeContext) -> dict:
     return {"outputs": outputs, "history": history}
 
 
+@probes.add("frozen")
+def frozen(ctx: ProbeContext) -> dict:
+    """Keras runs a non-trainable BatchNormalization in inference mode, even with training=True."""
+    layer = ctx.cls(momentum=MOMENTUM)
+    build(layer, STATS_SHAPE)
+    _inject(ctx, layer, STATS_SHAPE[-1])
+    layer(ctx.tf.constant(ctx.rng.normal(2.0, 3.0, STATS_SHAPE).astype(np.float32)), training=True)
+    layer.trainable = False
+    before = _stats(layer)
+    t = ctx.tf.constant(ctx.rng.normal(0.0, 1.0, STATS_SHAPE).astype(np.float32))
+    return {"frozen": to_numpy(layer(t, training=True), "BatchNormalization.call with trainable=False"),
+            "inference": to_numpy(layer(t, training=False), "BatchNormalization.call(training=False)"),
+            "before": before, "after": _stats(layer)}
+
+
 add_contract_probes(probes)

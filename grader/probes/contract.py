@@ -40,6 +40,7 @@ def _stat_values(layer) -> dict:
 
 
 def add_contract_probes(probes: ProbeSet) -> None:
+    add_mixed_precision_probe(probes)
     exercise = probes.exercise
     kwargs = CONTRACT_KWARGS[exercise]
 
@@ -85,3 +86,15 @@ def add_contract_probes(probes: ProbeSet) -> None:
                 "after_fit": after_fit, "after_evaluate": after_evaluate, "predicted": predicted,
                 "reloaded": to_numpy(loaded(ctx.tf.constant(x), training=False), "the reloaded model's prediction"),
                 "reloaded_class": type(loaded.layers[1]).__name__}
+
+
+def add_mixed_precision_probe(probes: ProbeSet) -> None:
+    exercise = probes.exercise
+    kwargs = CONTRACT_KWARGS[exercise]
+
+    @probes.add("mixed_precision")
+    def mixed_precision(ctx: ProbeContext) -> dict:
+        layer = ctx.cls(**kwargs, dtype="mixed_float16")
+        x = ctx.rng.normal(0, 1, (8, FEATURES)).astype(np.float16)
+        y = layer(ctx.tf.constant(x), training=True)
+        return {"dtype": str(to_numpy(y, f"{exercise}.call under mixed_float16").dtype), "y": to_numpy(y, exercise)}

@@ -1,0 +1,35 @@
+import keras
+import tensorflow as tf
+
+
+class LayerNormalization(keras.layers.Layer):
+    def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, **kwargs):
+        super().__init__(**kwargs)
+        self.axis = axis
+        self.epsilon = epsilon
+        self.center = center
+        self.scale = scale
+
+    def build(self, input_shape):
+        rank = len(input_shape)
+        axes = [self.axis] if isinstance(self.axis, int) else list(self.axis)
+        self.norm_axes = sorted(a + rank if a < 0 else a for a in axes)
+        param_shape = [input_shape[a] for a in self.norm_axes]
+        self.gamma = self.add_weight(name="gamma", shape=param_shape, initializer="ones")
+        self.beta = self.add_weight(name="beta", shape=param_shape, initializer="zeros")
+
+    def call(self, inputs):
+        mean = tf.reduce_mean(inputs, axis=self.norm_axes, keepdims=True)
+        variance = tf.math.reduce_variance(inputs, axis=self.norm_axes, keepdims=True)
+        normalized = (inputs - mean) / tf.sqrt(variance + self.epsilon)
+        rank = len(inputs.shape)
+        shape = [inputs.shape[d] if d in self.norm_axes else 1 for d in range(rank)]
+        return normalized * tf.reshape(self.gamma, shape) + tf.reshape(self.beta, shape)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(axis=self.axis, epsilon=self.epsilon, center=self.center, scale=self.scale)
+        return config

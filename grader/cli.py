@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--timeout", type=_positive, default=settings.EXERCISE_TIMEOUT_S,
                        help="seconds allowed per exercise (default: %(default)s)")
     grade.add_argument("--jobs", type=int, default=None, help="exercises run in parallel (default: the core count)")
+    grade.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
+                       help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
     return parser
 
 
@@ -78,6 +80,7 @@ def _grade(args: argparse.Namespace) -> int:
     from grader.load import SubmissionError
     from grader.report.gradescope import write_results
     from grader.report.terminal import print_report
+    from grader.sandbox.isolation import SandboxUnavailable
     from grader.sandbox.pool import GraderError
 
     console = Console()
@@ -90,11 +93,12 @@ def _grade(args: argparse.Namespace) -> int:
                 done.append(exercise)
                 status.update(f"Grading {submission}: {len(done)} exercise(s) done, last {exercise}")
 
-            result = grade_submission(args.submission, parallel=args.jobs, timeout=args.timeout, on_exercise=progress)
+            result = grade_submission(args.submission, parallel=args.jobs, timeout=args.timeout,
+                                      sandbox=args.sandbox, on_exercise=progress)
     except SubmissionError as exc:
         err.print(f"error: {exc}", markup=False)
         return EXIT_MISUSE
-    except GraderError as exc:
+    except (GraderError, SandboxUnavailable) as exc:
         err.print(f"The grader could not finish: {exc}", markup=False)
         return EXIT_GRADER_FAILED
     print_report(result, console)

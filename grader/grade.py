@@ -51,34 +51,61 @@ class GradingResult:
 
 
 def grade_submissions(
-    paths: Sequence[Path | str],
+    paths: Sequence[Path | str | Submission],
     *,
     parallel: int | None = None,
     timeout: float = settings.EXERCISE_TIMEOUT_S,
+    sandbox: str = settings.SANDBOX,
     solutions: Path = settings.SOLUTIONS_DIR,
     cache_dir: Path = settings.CACHE_DIR,
     on_exercise: Callable[[str, str], None] | None = None,
+    on_submission: Callable[[GradingResult], None] | None = None,
 ) -> list[GradingResult]:
-    """Grade each submission folder; one worker process serves them all."""
-    submissions = [load_submission(p) for p in paths]
+    """Grade each submission; one worker process (TensorFlow loaded once) serves them all.
+
+    ``on_submission`` is called as soon as each submission's last exercise is judged.
+    """
+    submissions = [p if isinstance(p, Submission) else load_submission(p) for p in paths]
     started = time.monotonic()
-    with WorkerPool(parallel=parallel, timeout=timeout) as pool:
+    results: list[GradingResult | None] = [None] * len(submissions)
+    with WorkerPool(parallel=parallel, timeout=timeout, sandbox=sandbox) as pool:
         reference = reference_runs(pool, solutions, cache_dir)
+        key = cache_key(solutions)
         jobs: dict[str, tuple[int, Job]] = {}
+        pending = [0] * len(submissions)
+        runs_by_submission: list[dict[str, ExerciseRun]] = [{} for _ in submissions]
         for index, submission in enumerate(submissions):
             for ex in EXERCISES:
-                source = submission.files.get(ex.filename)
-                if source is not None:
-                    job = Job(new_job_id(), ex.name, ex.name, source)
+                module = submission.modules.get(ex.filename)
+                if module is not None:
+                    job = Job(new_job_id(), ex.name, ex.name, module, submission.sources)
                     jobs[job.id] = (index, job)
-        report = None if on_exercise is None else (lambda job, run: on_exercise(submissions[jobs[job.id][0]].name, job.exercise))
-        runs = pool.run([job for _, job in jobs.values()], on_result=report)
-    by_submission: list[dict[str, ExerciseRun]] = [{} for _ in submissions]
-    for job_id, (index, job) in jobs.items():
-        by_submission[index][job.exercise] = runs[job_id]
-    key = cache_key(solutions)
+                    pending[index] += 1
+
+        def finish(index: int) -> None:
+            result = _result(submissions[index], runs_by_submission[index], reference, key, pool.isolation_note)
+            results[index] = result
+            if on_submission is not None:
+                on_submission(result)
+
+        def collect(job: Job, run: ExerciseRun) -> None:
+            index = jobs[job.id][0]
+            runs_by_submission[index][job.exercise] = run
+            pending[index] -= 1
+            if on_exercise is not None:
+                on_exercise(submissions[index].name, job.exercise)
+            if pending[index] == 0:
+                finish(index)
+
+        for index in range(len(submissions)):
+            if pending[index] == 0:
+                finish(index)  # nothing to run: every exercise file is missing
+        pool.run([job for _, job in jobs.values()], on_result=collect)
     seconds = round(time.monotonic() - started, 2)
-    return [_result(sub, found, reference, key, seconds) for sub, found in zip(submissions, by_submission)]
+    for result in results:
+        if result is not None:
+            result.provenance["batch_seconds"] = seconds
+    return [r for r in results if r is not None]
 
 
 def grade_submission(path: Path | str, **kwargs) -> GradingResult:
@@ -86,14 +113,14 @@ def grade_submission(path: Path | str, **kwargs) -> GradingResult:
 
 
 def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dict[str, ExerciseRun],
-            reference_key: str, seconds: float) -> GradingResult:
+            reference_key: str, isolation: str) -> GradingResult:
     exercises = []
     for ex in EXERCISES:
         run = runs.get(ex.name) or ExerciseRun(
             exercise=ex.name, failure=f"{ex.filename} is missing from the submission: {ex.name} is defined there."
         )
-        source = submission.files.get(ex.filename)
-        text = source.read_text(encoding="utf-8", errors="replace") if source is not None else None
+        module = submission.modules.get(ex.filename)
+        text = submission.sources.get(module) if module else None
         exercises.append(ExerciseResult(ex.name, judge_run(run, reference[ex.name], violation(ex, text, run)),
                                         run.failure, run.output))
     provenance = {
@@ -102,7 +129,7 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         "probe_seed": settings.PROBE_SEED,
         "reference_key": reference_key,
         "submission_sha256": submission.content_hash(),
-        "files": sorted(submission.files),
-        "grading_seconds": seconds,
+        "files": sorted(submission.sources),
+        "isolation": isolation,
     }
     return GradingResult(submission.name, exercises, provenance)

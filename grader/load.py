@@ -1,41 +1,140 @@
-"""load: find the student's source file for each exercise in a submission."""
+"""load: turn a submission (folder, .py file, notebook or zip) into the source text of each exercise.
+
+Nothing here executes the student's code. Sizes are bounded, so a zip bomb or a huge file is refused
+with a clear message instead of filling memory.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from grader.exercises import FILENAMES
 
+MAX_FILE_BYTES = 2 * 2**20
+MAX_TOTAL_BYTES = 8 * 2**20
+KINDS = "a folder with " + ", ".join(FILENAMES) + ", a single .py file with every class, a .ipynb notebook or a .zip of one of these"
+
 
 class SubmissionError(ValueError):
-    """The submission path itself cannot be graded (misuse, not a student mistake)."""
+    """The submission cannot be read at all (misuse or a damaged upload, not a coding mistake)."""
 
 
 @dataclass(frozen=True)
 class Submission:
-    root: Path
-    files: dict[str, Path] = field(default_factory=dict)
-    """File name (e.g. ``dropout.py``) -> where it is; only the files that exist."""
-
-    @property
-    def name(self) -> str:
-        return self.root.name
+    name: str
+    """The student's id: the folder or file name without extension."""
+    origin: Path
+    sources: dict[str, str] = field(default_factory=dict)
+    """Python file name -> text: everything the worker may import for this student."""
+    modules: dict[str, str] = field(default_factory=dict)
+    """Exercise file (e.g. ``dropout.py``) -> the file of ``sources`` that holds its classes."""
 
     def content_hash(self) -> str:
         digest = hashlib.sha256()
-        for name in sorted(self.files):
-            digest.update(name.encode() + b"\0" + self.files[name].read_bytes() + b"\0")
+        for name in sorted(self.sources):
+            digest.update(name.encode() + b"\0" + self.sources[name].encode() + b"\0")
+        for name in sorted(self.modules):
+            digest.update(f"{name}={self.modules[name]}".encode() + b"\0")
         return digest.hexdigest()
 
 
-def load_submission(path: Path | str) -> Submission:
-    """A submission folder holding the student's copies of the exercise files."""
-    root = Path(path)
-    if not root.exists():
-        raise SubmissionError(f"Submission not found: expected a folder with {', '.join(FILENAMES)}. Received: {str(root)!r}")
-    if not root.is_dir():
-        raise SubmissionError(f"Invalid submission: expected a folder with {', '.join(FILENAMES)}. Received the file {str(root)!r}")
-    files = {name: (root / name).resolve() for name in FILENAMES if (root / name).is_file()}
-    return Submission(root.resolve(), files)
+def _text(data: bytes, name: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise SubmissionError(f"{name} is too large: expected at most {MAX_FILE_BYTES // 2**20} MB. Received: {len(data)} bytes")
+    return data.decode("utf-8", errors="replace")
+
+
+def _from_files(name: str, origin: Path, files: dict[str, bytes]) -> Submission:
+    """``files``: relative path -> bytes. Exercise files win; else one notebook or one .py holds everything."""
+    if sum(len(v) for v in files.values()) > MAX_TOTAL_BYTES:
+        raise SubmissionError(f"{origin} is too large: expected at most {MAX_TOTAL_BYTES // 2**20} MB of files")
+    by_base: dict[str, list[str]] = {}
+    for path in files:
+        by_base.setdefault(PurePosixPath(path).name, []).append(path)
+    known = {f: min(by_base[f], key=lambda p: (p.count("/"), p)) for f in FILENAMES if f in by_base}
+    if known:
+        folder = str(PurePosixPath(next(iter(known.values()))).parent)
+        sources = {PurePosixPath(p).name: _text(files[p], p) for p in files
+                   if p.endswith(".py") and str(PurePosixPath(p).parent) == folder}
+        sources.update({f: _text(files[p], p) for f, p in known.items()})
+        return Submission(name, origin, sources, {f: f for f in known})
+    notebooks = [p for p in files if p.endswith(".ipynb")]
+    scripts = [p for p in files if p.endswith(".py")]
+    if len(notebooks) == 1 and not scripts:
+        return _single(name, origin, PurePosixPath(notebooks[0]).stem + ".py", notebook_code(files[notebooks[0]], notebooks[0]))
+    if len(scripts) == 1 and not notebooks:
+        return _single(name, origin, PurePosixPath(scripts[0]).name, _text(files[scripts[0]], scripts[0]))
+    found = ", ".join(sorted(files)[:10]) or "nothing"
+    raise SubmissionError(f"Cannot tell which file holds the classes in {origin}: expected {KINDS}. Received: {found}")
+
+
+def _single(name: str, origin: Path, filename: str, text: str) -> Submission:
+    if filename in FILENAMES or not filename.isascii():
+        filename = "submission.py"
+    return Submission(name, origin, {filename: text}, {f: filename for f in FILENAMES})
+
+
+def notebook_code(data: bytes, name: str) -> str:
+    """The code cells of a notebook as one module (see grader.notebook)."""
+    from grader.notebook import code_from_notebook
+
+    try:
+        return code_from_notebook(_text(data, name))
+    except ValueError as exc:
+        raise SubmissionError(f"{name} is not a readable notebook: {exc}") from exc
+
+
+def _read_zip(path: Path) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise SubmissionError(f"{path} is not a readable zip file: {exc}") from exc
+    files: dict[str, bytes] = {}
+    total = 0
+    with archive:
+        for info in archive.infolist():
+            inner = PurePosixPath(info.filename)
+            if info.is_dir() or inner.is_absolute() or ".." in inner.parts or inner.parts[0] == "__MACOSX":
+                continue
+            if inner.suffix not in (".py", ".ipynb") or any(part.startswith(".") for part in inner.parts):
+                continue
+            total += info.file_size
+            if info.file_size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
+                raise SubmissionError(f"{path} unpacks to too much data: expected at most {MAX_TOTAL_BYTES // 2**20} MB")
+            files[str(inner)] = archive.read(info)
+    return files
+
+
+def _read_folder(root: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    total = 0
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.suffix not in (".py", ".ipynb") or not path.is_file() or len(relative.parts) > 3:
+            continue
+        if any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
+            continue
+        total += path.stat().st_size
+        if total > MAX_TOTAL_BYTES:
+            raise SubmissionError(f"{root} is too large: expected at most {MAX_TOTAL_BYTES // 2**20} MB of .py/.ipynb files")
+        files[relative.as_posix()] = path.read_bytes()
+    return files
+
+
+def load_submission(path: Path | str, name: str | None = None) -> Submission:
+    """Read a submission from a folder, a .py file, a .ipynb notebook or a .zip archive."""
+    origin = Path(path)
+    if not origin.exists():
+        raise SubmissionError(f"Submission not found: expected {KINDS}. Received: {str(origin)!r}")
+    name = name or (origin.name if origin.is_dir() else origin.stem)
+    if origin.is_dir():
+        return _from_files(name, origin.resolve(), _read_folder(origin))
+    suffix = origin.suffix.lower()
+    if suffix == ".zip":
+        return _from_files(name, origin.resolve(), _read_zip(origin))
+    if suffix in (".py", ".ipynb"):
+        return _from_files(name, origin.resolve(), {origin.name: origin.read_bytes()})
+    raise SubmissionError(f"Invalid submission: expected {KINDS}. Received the file {str(origin)!r}")

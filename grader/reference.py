@@ -11,6 +11,7 @@ from pathlib import Path
 from grader import __version__, probes, settings
 from grader.exercises import EXERCISES
 from grader.fileio import write_text_atomic
+from grader.load import load_submission
 from grader.sandbox import wire
 from grader.sandbox.pool import ExerciseRun, GraderError, Job, WorkerPool, new_job_id
 
@@ -49,10 +50,11 @@ def reference_runs(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
             return {name: ExerciseRun(exercise=name, observations=obs) for name, obs in stored["observations"].items()}
         except (wire.WireError, KeyError, TypeError):
             path.unlink(missing_ok=True)  # a damaged cache is recomputed, never trusted
-    jobs = [Job(new_job_id(), ex.name, ex.name, (solutions / ex.filename).resolve()) for ex in EXERCISES]
-    missing = [str(job.source) for job in jobs if not job.source.is_file()]
+    missing = [ex.filename for ex in EXERCISES if not (solutions / ex.filename).is_file()]
     if missing:
-        raise GraderError(f"Reference solutions missing: {', '.join(missing)}")
+        raise GraderError(f"Reference solutions missing in {solutions}: {', '.join(sorted(set(missing)))}")
+    submission = load_submission(solutions)
+    jobs = [Job(new_job_id(), ex.name, ex.name, submission.modules[ex.filename], submission.sources) for ex in EXERCISES]
     runs = pool.run(jobs)
     result = {}
     for job in jobs:

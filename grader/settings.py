@@ -14,6 +14,18 @@ PROBE_SEED = 20261122
 
 # Wall-clock limit for one exercise in the worker, import of the student's file included.
 EXERCISE_TIMEOUT_S = 60.0
+# Per exercise: address space the student's code may add to the worker's, and CPU seconds it may use.
+MEMORY_LIMIT_BYTES = 3 * 2**30
+CPU_LIMIT_S = 2 * EXERCISE_TIMEOUT_S
+# Processes and threads the student's code may add (TensorFlow's own threads count too).
+EXTRA_PROCESSES = 256
+# Largest file the student's code may write (its captured output included).
+MAX_FILE_BYTES = 4 * 2**20
+# Where the student's files appear inside the worker: sources travel in the job, never through the file system.
+SUBMISSION_MOUNT = "/submission"
+# "auto": bubblewrap where available, else a plain subprocess (with a warning); "bwrap"; "none".
+SANDBOX = "auto"
+
 # Worker output beyond this is dropped; keeps results.json small whatever the student prints.
 STDOUT_KEEP_CHARS = 2000
 # A child sending more than this over its observation channel is stopped.

@@ -115,4 +115,9 @@ def modes(obs: dict, ref: dict) -> None:
                        "has no moving statistics and behaves the same in both modes.")
 
 
+@checks.add("the same results inside tf.function", 1, "graph")
+def graph(obs: dict, ref: dict) -> None:
+    assert_close(obs["graph"]["graph"], obs["graph"]["eager"], "The output inside tf.function, compared with eager execution,")
+
+
 add_contract_checks(checks)

@@ -82,4 +82,14 @@ def batch_independence(ctx: ProbeContext) -> dict:
     return {"whole": whole, "rows": np.concatenate(rows, axis=0) if rows else whole}
 
 
+@probes.add("graph")
+def graph(ctx: ProbeContext) -> dict:
+    shape = (6, 7)
+    layer, _, _, _ = _layer(ctx, shape, -1)
+    t = ctx.tf.constant(ctx.rng.normal(0, 2, shape).astype(np.float32))
+    traced = ctx.tf.function(lambda v: layer(v, training=True))
+    return {"eager": to_numpy(layer(t, training=True), "LayerNormalization.call"),
+            "graph": to_numpy(traced(t), "LayerNormalization.call inside tf.function")}
+
+
 add_contract_probes(probes)

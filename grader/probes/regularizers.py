@@ -109,8 +109,8 @@ def _add_dense_probe(probes: ProbeSet) -> None:
         y = ctx.rng.normal(0, 1, (32, 3)).astype(np.float32)
         model(x)
         losses = [to_numpy(loss, f"{exercise} inside model.losses") for loss in model.losses]
-        model.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse", jit_compile=False)
-        history = model.fit(x, y, epochs=1, batch_size=16, verbose=0, shuffle=False)
+        model.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse", jit_compile=False, run_eagerly=True)
+        history = model.fit(x, y, epochs=1, batch_size=32, verbose=0, shuffle=False)
         trained = [to_numpy(loss, f"{exercise} inside model.losses") for loss in model.losses]
         path = ctx.scratch / f"{exercise}.keras"
         model.save(path)

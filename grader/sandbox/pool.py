@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from grader import KIT_ROOT, settings
-from grader.sandbox import wire
+from grader.sandbox import isolation, wire
 
 
 class GraderError(RuntimeError):
@@ -61,15 +61,28 @@ class Job:
     id: str
     exercise: str
     class_name: str
-    source: Path
+    module: str
+    """The file (of ``sources``) that defines the class."""
+    sources: dict[str, str]
+    """Every file of the submission, name -> text: the worker imports them from memory."""
 
 
 class WorkerPool:
     """One worker process with TensorFlow preloaded; each job runs in a child forked from it."""
 
-    def __init__(self, parallel: int | None = None, timeout: float = settings.EXERCISE_TIMEOUT_S):
+    def __init__(self, parallel: int | None = None, timeout: float = settings.EXERCISE_TIMEOUT_S,
+                 sandbox: str = settings.SANDBOX):
+        if sandbox not in ("auto", "bwrap", "none"):
+            raise ValueError(f"Invalid value for sandbox: expected 'auto', 'bwrap' or 'none'. Received: {sandbox!r}")
         self.parallel = max(1, parallel or os.cpu_count() or 1)
         self.timeout = timeout
+        problem = isolation.bwrap_problem() if sandbox != "none" else "turned off (--sandbox none)"
+        if sandbox == "bwrap" and problem:
+            raise isolation.SandboxUnavailable(problem)
+        self.isolated = problem is None
+        self.isolation_note = "bubblewrap" if self.isolated else f"plain subprocess: {problem}"
+        if not self.isolated and sandbox == "auto":
+            _warn_once(problem)
         self._proc: subprocess.Popen | None = None
         self._results = None
         self._scratch: Path | None = None
@@ -82,12 +95,16 @@ class WorkerPool:
         self.close()
 
     def _start(self) -> None:
-        self._scratch = Path(tempfile.mkdtemp(prefix="grader-worker-"))
         read_fd, write_fd = os.pipe()
         self._stderr = tempfile.TemporaryFile()
+        if self.isolated:
+            scratch = f"{isolation.INSIDE_TMP}/work"
+        else:
+            self._scratch = Path(tempfile.mkdtemp(prefix="grader-worker-"))
+            scratch = str(self._scratch)
         env = {
             "PATH": "/usr/local/bin:/usr/bin:/bin",
-            "HOME": str(self._scratch),
+            "HOME": scratch,
             "LANG": "C.UTF-8",
             "PYTHONPATH": str(KIT_ROOT),
             "PYTHONHASHSEED": "0",
@@ -95,19 +112,21 @@ class WorkerPool:
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "TF_ENABLE_ONEDNN_OPTS": "0",  # oneDNN's reordered sums change results run to run
             "KERAS_BACKEND": "tensorflow",
+            "CUDA_VISIBLE_DEVICES": os.environ.get("CUDA_VISIBLE_DEVICES", ""),
         }
-        for name in ("CUDA_VISIBLE_DEVICES", "TMPDIR"):
-            if name in os.environ:
-                env[name] = os.environ[name]
+        argv = [sys.executable, "-m", "grader.sandbox.worker", "--result-fd", str(write_fd),
+                "--parallel", str(self.parallel), "--scratch", scratch]
+        if self.isolated:
+            argv = isolation.bwrap_command([*argv, "--pid-namespace"], env)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "grader.sandbox.worker", "--result-fd", str(write_fd),
-             "--parallel", str(self.parallel), "--scratch", str(self._scratch)],
+            argv,
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=self._stderr,
             pass_fds=(write_fd,),
             env=env,
-            cwd=self._scratch,
+            cwd=self._scratch or "/",
+            start_new_session=True,
         )
         os.close(write_fd)
         self._results = os.fdopen(read_fd, "rb")
@@ -121,11 +140,13 @@ class WorkerPool:
             self._start()
         by_id = {job.id: job for job in jobs}
         threads = max(1, (os.cpu_count() or 1) // self.parallel)
-        assert self._proc is not None and self._proc.stdin is not None and self._results is not None
         try:
+            nproc = _user_tasks() + settings.EXTRA_PROCESSES
             for job in jobs:
-                line = {"id": job.id, "exercise": job.exercise, "class": job.class_name,
-                        "source": str(job.source), "timeout": self.timeout, "threads": threads}
+                line = {"id": job.id, "exercise": job.exercise, "class": job.class_name, "module": job.module,
+                        "sources": job.sources, "timeout": self.timeout, "threads": threads,
+                        "memory_limit": settings.MEMORY_LIMIT_BYTES, "cpu_limit": int(max(self.timeout, 1) * 2),
+                        "nproc_limit": nproc}
                 self._proc.stdin.write(json.dumps(line).encode() + b"\n")
             self._proc.stdin.flush()
         except BrokenPipeError as exc:
@@ -170,6 +191,31 @@ class WorkerPool:
             self._scratch = None
 
 
+_warned = False
+
+
+def _warn_once(problem: str | None) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        print(f"WARNING: student code runs in a plain subprocess, not a sandbox ({problem}). Isolation is "
+              "weaker: the code can read your files, use the network and see your environment variables.",
+              file=sys.stderr)
+
+
+def _user_tasks() -> int:
+    """Processes and threads of this user now: RLIMIT_NPROC counts them all, not just the worker's."""
+    uid, count = os.getuid(), 0
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            try:
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += len(os.listdir(f"/proc/{entry}/task"))
+            except OSError:
+                continue
+    return count
+
+
 def new_job_id() -> str:
     return uuid.uuid4().hex[:12]
 
@@ -204,7 +250,7 @@ def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
             done = True
     if run.failure is not None:
         return run
-    doing = f" while checking {current_probe!r}" if current_probe else ""
+    doing = f" while checking {current_probe!r}" if current_probe else f" while importing {job.module}"
     exit_info = raw.get("exit", {})
     if raw.get("timed_out"):
         place = f" in {where}" if where else ""
@@ -212,14 +258,29 @@ def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
     elif raw.get("overflow"):
         run.failure = f"the code produced too much data{doing} and was stopped"
     elif not done:
-        if "signal" in exit_info:
-            name = signal.Signals(exit_info["signal"]).name if exit_info["signal"] in signal.Signals._value2member_map_ else str(exit_info["signal"])
-            run.failure = f"the worker process was killed by {name}{doing}"
-        else:
-            run.failure = f"the worker process exited with status {exit_info.get('code')}{doing}: did the code call os._exit() or sys.exit()?"
+        run.failure = _death_text(exit_info, doing)
     if corrupt and run.failure is None:
         run.failure = "the observation channel was corrupted: does the code write to file descriptors it did not open?"
     return run
+
+
+_SIGNALS = {
+    "SIGSEGV": "crashed with a segmentation fault (SIGSEGV)",
+    "SIGBUS": "crashed with a bus error (SIGBUS)",
+    "SIGABRT": "aborted (SIGABRT), often running out of memory inside TensorFlow",
+    "SIGXCPU": "was stopped: CPU time limit exceeded",
+    "SIGKILL": "was killed (SIGKILL): memory limit or CPU time limit exceeded",
+    "SIGFPE": "crashed with an arithmetic error (SIGFPE)",
+}
+
+
+def _death_text(exit_info: dict, doing: str) -> str:
+    if "signal" in exit_info:
+        number = exit_info["signal"]
+        name = signal.Signals(number).name if number in signal.Signals._value2member_map_ else f"signal {number}"
+        return f"the worker process {_SIGNALS.get(name, f'was killed by {name}')}{doing}"
+    return (f"the worker process exited with status {exit_info.get('code')}{doing}: "
+            "did the code call os._exit() or sys.exit()?")
 
 
 def _probe_error(error: Any) -> ProbeError:
@@ -238,6 +299,6 @@ def _fatal_text(job: Job, message: dict) -> str:
     if message.get("stage") == "class":
         found = error.get("found") or []
         hint = f" Classes found: {', '.join(map(str, found))}." if found else " No class is defined in it."
-        return f"{job.source.name} defines no class named {job.class_name!r}.{hint}"
+        return f"{job.module} defines no class named {job.class_name!r}.{hint}"
     described = _probe_error(error).describe()
-    return f"importing {job.source.name} failed: {described}"
+    return f"importing {job.module} failed: {described}"

@@ -9,8 +9,10 @@ of its own, which this process reads, bounds and forwards.
 from __future__ import annotations
 
 import argparse
+import importlib.abc
 import importlib.util
 import json
+import linecache
 import os
 import re
 import select
@@ -25,8 +27,6 @@ from pathlib import Path
 from grader import settings
 from grader.sandbox import wire
 
-# What the student's code printed, kept per job; the file size cap also stops a flood.
-_OUTPUT_FILE_LIMIT = 4 * 2**20
 _GRACE_S = 1.0  # after SIGUSR1 asks a timed-out child where it is, before SIGKILL
 
 
@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--result-fd", type=int, required=True)
     parser.add_argument("--parallel", type=int, default=1)
     parser.add_argument("--scratch", required=True)
+    parser.add_argument("--pid-namespace", action="store_true",
+                        help="the worker runs in its own pid namespace: leftover processes may be swept")
     args = parser.parse_args(argv)
     _preload()
     results = os.fdopen(args.result_fd, "wb", buffering=0)
@@ -101,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             if state.status is not None:
                 results.write(json.dumps(_finish(state)).encode() + b"\n")
                 del running[fd]
+                if args.pid_namespace:
+                    _sweep({s.pid for s in running.values()})
     return 0
 
 
@@ -170,6 +174,25 @@ def _supervise(state: _Running, now: float) -> None:
         state.killed_at = None
 
 
+def _sweep(live_sessions: set[int]) -> None:
+    """Kill processes a finished job left behind, even those that started a session of their own.
+
+    Only inside the sandbox's pid namespace, where every process but init and this one belongs to a job.
+    """
+    me = os.getpid()
+    keep = {me, os.getsid(0), *live_sessions}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) in (1, me):
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            if int(fields[3]) not in keep:  # field 6 of stat: the session id
+                os.kill(int(entry), signal.SIGKILL)
+        except (OSError, IndexError, ValueError):
+            continue
+
+
 def _kill_group(pid: int) -> None:
     try:
         os.killpg(pid, signal.SIGKILL)
@@ -202,10 +225,52 @@ def _finish(state: _Running) -> dict:
 # --- inside the child -------------------------------------------------------------------------
 
 
-def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
-    os.setsid()  # its own process group, so everything it starts can be killed with it
+class _MemorySource(importlib.abc.Loader, importlib.abc.MetaPathFinder):
+    """Serves the submission's files from the job message: they never touch the worker's disk."""
+
+    def __init__(self, sources: dict[str, str]):
+        self.paths = {Path(name).stem: f"{settings.SUBMISSION_MOUNT}/{name}" for name in sources}
+        self.texts = {Path(name).stem: text for name, text in sources.items()}
+        for stem, path in self.paths.items():
+            lines = self.texts[stem].splitlines(keepends=True)
+            linecache.cache[path] = (len(self.texts[stem]), None, lines, path)
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname in self.paths:
+            return importlib.util.spec_from_loader(fullname, self, origin=self.paths[fullname])
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.__file__ = self.paths[module.__name__]
+        exec(compile(self.texts[module.__name__], module.__file__, "exec"), module.__dict__)
+
+
+def _limit(job: dict) -> None:
+    """rlimits for the student's code: address space, CPU time, processes, file size, no core dumps."""
     import resource
 
+    def cap(kind: int, soft: int, hard: int | None = None) -> None:
+        # The hard limit goes down too, so the student's code cannot raise it again.
+        try:
+            resource.setrlimit(kind, (soft, soft if hard is None else hard))
+        except (ValueError, OSError):
+            pass
+
+    with open("/proc/self/statm") as statm:
+        in_use = int(statm.read().split()[0]) * resource.getpagesize()
+    cap(resource.RLIMIT_AS, in_use + int(job["memory_limit"]))
+    cap(resource.RLIMIT_CPU, int(job["cpu_limit"]), int(job["cpu_limit"]) + 5)  # SIGXCPU first, SIGKILL 5 s later
+    if job.get("nproc_limit"):
+        cap(resource.RLIMIT_NPROC, int(job["nproc_limit"]))
+    cap(resource.RLIMIT_FSIZE, settings.MAX_FILE_BYTES)
+    cap(resource.RLIMIT_CORE, 0)
+
+
+def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
+    os.setsid()  # its own session and process group, so everything it starts can be found and killed
     out_fd_file = os.fdopen(out_fd, "wb", buffering=0)
     capture = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(capture, 1)
@@ -214,14 +279,14 @@ def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
     sys.stdout = os.fdopen(1, "w", buffering=1, errors="replace")
     sys.stderr = os.fdopen(2, "w", buffering=1, errors="replace")
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the cap fail instead of killing
-    resource.setrlimit(resource.RLIMIT_FSIZE, (_OUTPUT_FILE_LIMIT, _OUTPUT_FILE_LIMIT))
     os.chdir(workdir)
     sys.dont_write_bytecode = True
 
     def send(message: dict) -> None:
         out_fd_file.write(wire.dumps(message))
 
-    source = Path(job["source"]).resolve()
+    module_name = Path(job["module"]).stem
+    source = f"{settings.SUBMISSION_MOUNT}/{job['module']}"
     signal.signal(signal.SIGUSR1, lambda _sig, frame: send({"kind": "where", "where": _where_frame(frame, source)}))
 
     import numpy as np
@@ -234,17 +299,18 @@ def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
     import keras
 
     from grader import probes
-
     from grader.exercises import exercise
     from grader.probes import tripwire
 
     probeset = probes.PROBESETS[job["exercise"]]
-    tripwire.install(exercise(job["exercise"]).forbidden, str(source))
+    tripwire.install(exercise(job["exercise"]).forbidden, source)
+    sys.meta_path.insert(0, _MemorySource(job["sources"]))
+    _limit(job)
     send({"kind": "stage", "stage": "import"})
     try:
-        module = _import(source, job.get("module", source.stem))
+        module = importlib.import_module(module_name)
     except BaseException as exc:  # noqa: BLE001 - SystemExit at import is a student error too
-        send({"kind": "fatal", "stage": "import", "error": summarize(exc, source)})
+        send({"kind": "fatal", "stage": "import", "error": summarize(exc, source, job)})
         return
     cls = getattr(module, job["class"], None)
     if not isinstance(cls, type):
@@ -260,7 +326,7 @@ def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
         try:
             value = probe.func(context)
         except BaseException as exc:  # noqa: BLE001 - any failure of the student's code is an observation
-            send({"kind": "error", "probe": probe.name, "error": summarize(exc, source)})
+            send({"kind": "error", "probe": probe.name, "error": summarize(exc, source, job)})
             continue
         send({"kind": "obs", "probe": probe.name, "value": value})
     send({"kind": "obs", "probe": tripwire.OBSERVATION, "value": tripwire.report()})
@@ -270,30 +336,23 @@ def _child(job: dict, out_fd: int, workdir: Path, output_path: Path) -> None:
     os._exit(0)
 
 
-def _import(source: Path, name: str):
-    sys.path.insert(0, str(source.parent))
-    spec = importlib.util.spec_from_file_location(name, source)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {source.name}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def summarize(exc: BaseException, source: Path) -> dict:
+def summarize(exc: BaseException, source: str, job: dict | None = None) -> dict:
     """What a student needs of an exception: its type, message and the line of their code."""
     from grader.probes import ProbeFailure
 
     where = None
     tb = exc.__traceback__
     while tb is not None:
-        if _is_source(tb.tb_frame.f_code.co_filename, source):
+        if tb.tb_frame.f_code.co_filename == source:
             where = _frame_text(tb.tb_frame, tb.tb_lineno, source)
         tb = tb.tb_next
     message = str(exc)
     if isinstance(exc, SystemExit):
         message = f"sys.exit({exc.code!r}) was called"
+    elif isinstance(exc, MemoryError) and job is not None:
+        message = f"memory limit of {int(job['memory_limit']) / 2**30:g} GB exceeded"
+    elif isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the file-size cap, usually a flood of prints
+        message = f"more than {settings.MAX_FILE_BYTES // 2**20} MB written (a flood of printed output?)"
     summary = {
         "type": type(exc).__name__,
         "message": _short(message),
@@ -317,26 +376,17 @@ def _short(message: str, limit: int = 600) -> str:
     return head if len(head) <= limit else head[:limit] + " …"
 
 
-def _is_source(filename: str, source: Path) -> bool:
-    try:
-        return Path(filename).resolve() == source
-    except OSError:
-        return False
-
-
-def _frame_text(frame, lineno: int, source: Path) -> str:
+def _frame_text(frame, lineno: int, source: str) -> str:
     name = getattr(frame.f_code, "co_qualname", frame.f_code.co_name)
-    return f"{name} ({source.name}, line {lineno})"
+    return f"{name} ({Path(source).name}, line {lineno})"
 
 
-def _where_frame(frame, source: Path) -> str | None:
-    deepest = None
+def _where_frame(frame, source: str) -> str | None:
     while frame is not None:
-        if _is_source(frame.f_code.co_filename, source):
-            deepest = _frame_text(frame, frame.f_lineno, source)
-            break
+        if frame.f_code.co_filename == source:
+            return _frame_text(frame, frame.f_lineno, source)
         frame = frame.f_back
-    return deepest
+    return None
 
 
 if __name__ == "__main__":

@@ -44,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--jobs", type=int, default=None, help="exercises run in parallel (default: the core count)")
     grade.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
                        help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
+
+    klass = verbs.add_parser("grade-class", help="grade a folder with one entry per student")
+    klass.add_argument("directory", type=Path, help="one entry per student: a subfolder, a .py set (kim_dropout.py, ...), "
+                                                    "a single .py, a .ipynb notebook or a .zip")
+    klass.add_argument("--out", type=Path, required=True, help="writes gradebook.csv and <student>/results.json, feedback.md")
+    klass.add_argument("--timeout", type=_positive, default=settings.EXERCISE_TIMEOUT_S,
+                       help="seconds allowed per exercise (default: %(default)s)")
+    klass.add_argument("--jobs", type=int, default=None, help="exercises run in parallel (default: the core count)")
+    klass.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
+                       help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
+    klass.add_argument("--force", action="store_true", help="regrade students whose results are up to date")
     return parser
 
 
@@ -51,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.verb == "assign":
         return _assign(args)
+    if args.verb == "grade-class":
+        return _grade_class(args)
     return _grade(args)
 
 
@@ -106,4 +119,39 @@ def _grade(args: argparse.Namespace) -> int:
         write_results(result, args.json_path)
         err.print(f"Wrote {args.json_path}", markup=False)
     err.print(f"Graded in {time.monotonic() - started:.1f} s.", markup=False)
+    return EXIT_OK
+
+
+def _grade_class(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from grader.grade_class import grade_class
+    from grader.report.terminal import print_class_summary
+    from grader.sandbox.isolation import SandboxUnavailable
+    from grader.sandbox.pool import GraderError
+
+    err = Console(stderr=True)
+    if not args.directory.is_dir():
+        err.print(f"error: Class folder not found: expected a folder with one entry per student. "
+                  f"Received: {str(args.directory)!r}", markup=False)
+        return EXIT_MISUSE
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("exercises"),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("Grading (TensorFlow loads once)", total=None)
+
+        def started(total: int) -> None:
+            progress.update(task, total=total)
+
+        def advance(student: str, exercise: str) -> None:
+            progress.update(task, advance=1, description=f"Graded {student}: {exercise}")
+
+        try:
+            report = grade_class(args.directory, args.out, parallel=args.jobs, timeout=args.timeout,
+                                 sandbox=args.sandbox, force=args.force, on_start=started, on_exercise=advance)
+        except (GraderError, SandboxUnavailable) as exc:
+            err.print(f"The grader could not finish: {exc}", markup=False)
+            return EXIT_GRADER_FAILED
+        progress.update(task, description="Done")
+    print_class_summary(report, args.out, Console())
     return EXIT_OK

@@ -42,8 +42,9 @@ def results_dict(result: GradingResult) -> dict:
     }
 
 
-def write_results(result: GradingResult, path: Path | str) -> dict:
+def write_results(result: GradingResult, path: Path | str, extra: dict | None = None) -> dict:
     data = results_dict(result)
+    data["extra_data"].update(extra or {})
     text = json.dumps(data, indent=1, ensure_ascii=False)
     if len(text.encode()) > MAX_BYTES:
         data["output"] = data["output"][:2000] + "\n… (output truncated)"

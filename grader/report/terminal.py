@@ -43,3 +43,22 @@ def print_report(result: GradingResult, console: Console | None = None) -> None:
         if exercise.output.strip():
             console.print(Text("    Your code printed:", style="dim"))
             console.print(Text("    " + exercise.output.strip()[:600].replace("\n", "\n    "), style="dim"))
+
+
+def print_class_summary(report, out, console: Console | None = None) -> None:
+    """What an instructor needs after grading a class: counts, where the files are, who hit trouble."""
+    console = console or Console()
+    scores = [row.total for row in report.rows if row.max_total]
+    mean = sum(scores) / len(scores) if scores else 0.0
+    console.print(f"{len(report.rows)} students: {report.graded} graded, {report.skipped} unchanged since the last run "
+                  f"(skipped), in {report.seconds:.1f} s. Mean total {mean:.1f}.")
+    console.print(f"Gradebook: {out / 'gradebook.csv'}; per student: {out}/<student>/results.json and feedback.md")
+    if not report.trouble:
+        console.print("No student's grading hit trouble.")
+        return
+    table = Table(title=f"{len(report.trouble)} student(s) whose grading hit trouble", title_justify="left")
+    table.add_column("Student")
+    table.add_column("What happened")
+    for student in sorted(report.trouble):
+        table.add_row(student, Text("\n".join(report.trouble[student])[:500]))
+    console.print(table)

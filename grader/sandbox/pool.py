@@ -259,6 +259,9 @@ def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
         run.failure = f"the code produced too much data{doing} and was stopped"
     elif not done:
         run.failure = _death_text(exit_info, doing)
+    elif raw.get("leftovers"):
+        run.failure = ("the code left a background process running after it finished (it was stopped): "
+                       "a layer must not start processes or threads that outlive the call")
     if corrupt and run.failure is None:
         run.failure = "the observation channel was corrupted: does the code write to file descriptors it did not open?"
     return run

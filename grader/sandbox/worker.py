@@ -9,6 +9,7 @@ of its own, which this process reads, bounds and forwards.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib.abc
 import importlib.util
 import json
@@ -44,6 +45,7 @@ class _Running:
     killed_at: float | None = None
     status: int | None = None
     overflow: bool = False
+    leftovers: bool = False
 
 
 def _preload() -> None:
@@ -101,10 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         for fd, state in list(running.items()):
             _supervise(state, now)
             if state.status is not None:
-                results.write(json.dumps(_finish(state)).encode() + b"\n")
                 del running[fd]
-                if args.pid_namespace:
-                    _sweep({s.pid for s in running.values()})
+                if args.pid_namespace and _sweep({s.pid for s in running.values()}):
+                    state.leftovers = True
+                results.write(json.dumps(_finish(state)).encode() + b"\n")
     return 0
 
 
@@ -153,6 +155,7 @@ def _supervise(state: _Running, now: float) -> None:
             state.status = status
     if state.status is not None:
         # The child is gone: end whatever it left running, then take what it wrote.
+        state.leftovers = _group_alive(state.pid)
         _kill_group(state.pid)
         while state.pipe_open:
             before = len(state.data)
@@ -174,23 +177,51 @@ def _supervise(state: _Running, now: float) -> None:
         state.killed_at = None
 
 
-def _sweep(live_sessions: set[int]) -> None:
+def _sweep(live_sessions: set[int]) -> int:
     """Kill processes a finished job left behind, even those that started a session of their own.
 
     Only inside the sandbox's pid namespace, where every process but init and this one belongs to a job.
+    A process descending from a job still running belongs to that job and is spared.
     """
     me = os.getpid()
     keep = {me, os.getsid(0), *live_sessions}
+    table: dict[int, tuple[int, int, str]] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) in (1, me):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+                table[int(entry)] = (int(fields[1]), int(fields[3]), fields[0])  # ppid, session id, state
+            except (OSError, IndexError, ValueError):
+                continue
+
+    def owned_by_running_job(pid: int) -> bool:
+        seen = set()
+        while pid in table and pid not in seen and pid > 1:
+            if pid in live_sessions or table[pid][1] in keep:
+                return True
+            seen.add(pid)
+            pid = table[pid][0]
+        return False
+
+    killed = 0
+    for pid, (_, _, state) in table.items():
+        if pid in (1, me) or state == "Z" or owned_by_running_job(pid):
             continue
         try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            if int(fields[3]) not in keep:  # field 6 of stat: the session id
-                os.kill(int(entry), signal.SIGKILL)
-        except (OSError, IndexError, ValueError):
+            os.kill(pid, signal.SIGKILL)
+            killed += 1
+        except OSError:
             continue
+    return killed
+
+
+def _group_alive(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False
 
 
 def _kill_group(pid: int) -> None:
@@ -216,6 +247,7 @@ def _finish(state: _Running) -> dict:
         "exit": exit_info,
         "timed_out": state.timed_out,
         "overflow": state.overflow,
+        "leftovers": state.leftovers,
         "output": output[: settings.STDOUT_KEEP_CHARS],
         "output_truncated": len(output) > settings.STDOUT_KEEP_CHARS,
         "seconds": round(time.monotonic() - state.started, 3),
@@ -347,11 +379,12 @@ def summarize(exc: BaseException, source: str, job: dict | None = None) -> dict:
             where = _frame_text(tb.tb_frame, tb.tb_lineno, source)
         tb = tb.tb_next
     message = str(exc)
+    chain = _chain(exc)  # Keras re-raises a layer's error as a new exception; the original is in the chain
     if isinstance(exc, SystemExit):
         message = f"sys.exit({exc.code!r}) was called"
-    elif isinstance(exc, MemoryError) and job is not None:
+    elif any(isinstance(e, MemoryError) for e in chain) and job is not None:
         message = f"memory limit of {int(job['memory_limit']) / 2**30:g} GB exceeded"
-    elif isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the file-size cap, usually a flood of prints
+    elif any(isinstance(e, OSError) and e.errno == errno.EFBIG for e in chain):  # the file-size cap: a flood
         message = f"more than {settings.MAX_FILE_BYTES // 2**20} MB written (a flood of printed output?)"
     summary = {
         "type": type(exc).__name__,
@@ -362,6 +395,14 @@ def summarize(exc: BaseException, source: str, job: dict | None = None) -> dict:
     if not isinstance(exc, ProbeFailure) and where is None:
         summary["trace"] = "".join(traceback.format_exception_only(type(exc), exc))[-400:]
     return summary
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    found: list[BaseException] = []
+    while exc is not None and exc not in found and len(found) < 10:
+        found.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return found
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

@@ -1,0 +1,127 @@
+"""Grade a whole class: roster -> grade (one warm worker pool) -> per-student files -> gradebook.
+
+Each student's results.json and feedback.md are written atomically as soon as that student is graded,
+so an interrupted run loses nothing already written; a rerun skips students whose submission and
+reference are unchanged (by content hash).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from grader import __version__, settings
+from grader.exercises import EXERCISES
+from grader.fileio import write_text_atomic
+from grader.grade import GradingResult, grade_submissions
+from grader.load import Submission
+from grader.reference import cache_key
+from grader.report.feedback_md import feedback_markdown
+from grader.report.gradebook import Row, write_gradebook
+from grader.report.gradescope import write_results
+from grader.roster import Unreadable, discover
+
+
+@dataclass
+class ClassReport:
+    rows: list[Row] = field(default_factory=list)
+    trouble: dict[str, list[str]] = field(default_factory=dict)
+    """Student -> what went wrong beyond wrong answers (unreadable upload, crash, timeout, missing file)."""
+    graded: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+
+
+def trouble_of(result: GradingResult) -> list[str]:
+    return [f"{e.exercise}: {e.failure}" for e in result.exercises if e.failure]
+
+
+def _row(result: GradingResult, sha: str) -> Row:
+    trouble = trouble_of(result)
+    return Row(result.submission, {e.exercise: e.score for e in result.exercises}, result.score, result.max_score,
+               "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300], sha)
+
+
+def _previous(folder: Path, submission: Submission, key: str) -> Row | None:
+    """The row of an earlier run, if its results.json is for this exact submission and reference."""
+    path = folder / "results.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        provenance = data["extra_data"]["provenance"]
+        if (provenance["submission_sha256"], provenance["reference_key"], provenance["kit_version"]) != (
+                submission.content_hash(), key, __version__):
+            return None
+        scores: dict[str, float] = {}
+        for test in data["tests"]:
+            scores[test["tags"][0]] = scores.get(test["tags"][0], 0.0) + float(test["score"])
+        maximum = sum(float(t["max_score"]) for t in data["tests"])
+        trouble = data["extra_data"].get("trouble", [])
+        status = "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300]
+        return Row(submission.name, scores, float(data["score"]), maximum, status, provenance["submission_sha256"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def grade_class(
+    directory: Path,
+    out: Path,
+    *,
+    parallel: int | None = None,
+    timeout: float = settings.EXERCISE_TIMEOUT_S,
+    sandbox: str = settings.SANDBOX,
+    force: bool = False,
+    solutions: Path = settings.SOLUTIONS_DIR,
+    on_start: Callable[[int], None] | None = None,
+    on_exercise: Callable[[str, str], None] | None = None,
+) -> ClassReport:
+    """Grade every student entry of ``directory`` into ``out``; see the module docstring."""
+    started = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)
+    report = ClassReport()
+    entries = discover(directory, exclude=out)
+    key = cache_key(solutions)
+    to_grade: list[Submission] = []
+    for entry in entries:
+        folder = out / entry.name
+        if isinstance(entry, Unreadable):
+            _write_unreadable(folder, entry)
+            report.rows.append(Row(entry.name, {}, 0.0, 0.0, f"unreadable: {entry.reason}"[:300]))
+            report.trouble[entry.name] = [entry.reason]
+            continue
+        previous = None if force else _previous(folder, entry, key)
+        if previous is not None:
+            report.rows.append(previous)
+            report.skipped += 1
+            if previous.status != "graded":
+                report.trouble[entry.name] = [previous.status.removeprefix("trouble: ")]
+        else:
+            to_grade.append(entry)
+    if on_start is not None:
+        on_start(len(to_grade) * len(EXERCISES))
+
+    def save(result: GradingResult) -> None:
+        folder = out / result.submission
+        trouble = trouble_of(result)
+        write_results(result, folder / "results.json", extra={"trouble": trouble})
+        write_text_atomic(folder / "feedback.md", feedback_markdown(result))
+        report.rows.append(_row(result, result.provenance["submission_sha256"]))
+        if trouble:
+            report.trouble[result.submission] = trouble
+        report.graded += 1
+
+    if to_grade:
+        grade_submissions(to_grade, parallel=parallel, timeout=timeout, sandbox=sandbox, solutions=solutions,
+                          on_exercise=on_exercise, on_submission=save)
+    write_gradebook(report.rows, out / "gradebook.csv")
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _write_unreadable(folder: Path, entry: Unreadable) -> None:
+    data = {"score": 0.0, "output": f"The submission could not be read: {entry.reason}", "tests": [],
+            "extra_data": {"trouble": [entry.reason]}}
+    write_text_atomic(folder / "results.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    write_text_atomic(folder / "feedback.md", f"# Feedback for {entry.name}\n\nThe submission could not be read: {entry.reason}\n")

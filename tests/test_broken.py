@@ -1,0 +1,39 @@
+"""Broken submissions: each becomes a clear message on the exercise it hits; the rest keep their marks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpus_build import build, cases
+from grader.grade import grade_submissions
+from grader.report.gradescope import results_dict
+from grader.sandbox.isolation import bwrap_problem
+
+BROKEN = cases("broken")
+TIMEOUT = 10
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("broken")
+    runnable = [c for c in BROKEN if not (c.expect.get("requires") == "bwrap" and bwrap_problem())]
+    results = grade_submissions([build(c, root) for c in runnable], timeout=TIMEOUT)
+    return {case.id: result for case, result in zip(runnable, results)}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=lambda c: c.id)
+def test_broken_submission_gets_a_clear_message_on_its_exercise(case, graded):
+    if case.id not in graded:
+        pytest.skip(f"needs bubblewrap's pid namespace to catch it: {bwrap_problem()}")
+    result = graded[case.id]
+    for exercise in result.exercises:
+        if exercise.exercise == case.expect["exercise"]:
+            assert exercise.score < exercise.max_score
+            feedback = "\n".join(c.feedback for c in exercise.checks)
+            for phrase in case.expect["message"]:
+                assert phrase in feedback, f"{phrase!r} not in:\n{feedback[:2000]}"
+        else:
+            assert exercise.score == exercise.max_score, (exercise.exercise, [c.feedback for c in exercise.checks if not c.passed])
+    assert len(json.dumps(results_dict(result)).encode()) < 1_000_000

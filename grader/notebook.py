@@ -26,8 +26,27 @@ def _span(node: ast.stmt, lines: list[str]) -> str:
     return "\n".join(lines[first - 1 : node.end_lineno])
 
 
-def _definitions(cell: str) -> str:
-    """The imports, functions, classes and constant assignments of a cell; nothing that runs work."""
+def _defined_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return names
+
+
+def _assigned(node: ast.stmt) -> set[str]:
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    return {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+
+
+def _definitions(cell: str, protected: set[str]) -> str:
+    """The imports, functions, classes and constant assignments of a cell; nothing that runs work.
+
+    A constant assigned to a name the notebook defines as a class, function or import is exploration
+    (``Dropout = None``) and is dropped too.
+    """
     try:
         tree = ast.parse(cell)
     except SyntaxError:
@@ -37,7 +56,8 @@ def _definitions(cell: str) -> str:
     lines = cell.splitlines()
     keep = [node for node in tree.body
             if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-            or isinstance(node, (ast.Assign, ast.AnnAssign)) and _is_constant(node.value)]
+            or isinstance(node, (ast.Assign, ast.AnnAssign)) and _is_constant(node.value)
+            and not _assigned(node) & protected]
     return "\n".join(_span(node, lines) for node in keep)
 
 
@@ -57,14 +77,22 @@ def code_from_notebook(text: str) -> str:
         notebook = nbformat.reads(text, as_version=4)
     except Exception as exc:  # noqa: BLE001 - nbformat raises many kinds for damaged JSON
         raise ValueError(str(exc)[:300]) from exc
-    parts = []
+    cells = []
+    protected: set[str] = set()
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code":
             continue
         source = _strip_magics(cell.source)
         if source is None:
             continue
-        code = _definitions(source)
+        cells.append((index, source))
+        try:
+            protected |= _defined_names(ast.parse(source))
+        except SyntaxError:
+            pass
+    parts = []
+    for index, source in cells:
+        code = _definitions(source, protected)
         if code.strip():
             parts.append(f"# --- cell {index + 1} ---\n{code}")
     return "\n\n".join(parts) + "\n"

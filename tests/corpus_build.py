@@ -26,9 +26,17 @@ def cases(kind: str) -> list[Case]:
     return [Case(kind, p.name, p, json.loads((p / "expect.json").read_text())) for p in sorted(root.iterdir()) if (p / "expect.json").is_file()]
 
 
-def build(case: Case, target: Path) -> Path:
-    """The submission folder for ``case``: reference files with the case's files or edits on top."""
+def build(case: Case, target: Path, params: dict[str, str] | None = None) -> Path:
+    """The submission folder for ``case``: reference files with the case's files or edits on top.
+
+    ``params`` fill ``{{NAME}}`` placeholders in the case's files (a port, a path chosen by the test).
+    """
     submission = assemble(target / case.kind / case.name, case.folder)
+    for path in case.folder.glob("*.py"):
+        text = (submission / path.name).read_text()
+        for key, value in (params or {}).items():
+            text = text.replace("{{" + key + "}}", value)
+        (submission / path.name).write_text(text)
     for old, new in case.expect.get("replace", []):
         path = submission / case.expect["file"]
         text = path.read_text()

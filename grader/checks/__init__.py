@@ -49,10 +49,13 @@ class Check:
 
 
 class CheckSet:
-    def __init__(self, exercise: str, core: str):
+    def __init__(self, exercise: str, core: str, inert: Callable[[Any], str | None] | None = None):
         self.exercise = exercise
         self.core = core
         """The probe of the exercise's main behaviour: when the code raises there, every check fails."""
+        self.inert = inert
+        """Given the core observation, says why the code does nothing (returns zeros or its input), if so:
+        then no check counts, or a do-nothing layer would collect the points of its side checks."""
         self.checks: list[Check] = []
 
     def add(self, name: str, points: float, needs: tuple[str, ...] | str, advice: bool = False) -> Callable[[Judge], Judge]:
@@ -94,6 +97,12 @@ def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = No
     core_error = run.errors.get(checkset.core)
     if verdict is None and core_error is not None and not run.failure:
         verdict = core_error.describe()
+    core = run.observations.get(checkset.core)
+    if verdict is None and not run.failure and core is not None and checkset.inert is not None:
+        try:
+            verdict = checkset.inert(core)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+            verdict = None  # malformed: the checks themselves will say so
     for check in checkset.checks:
         feedback = verdict or _judge_one(check, run, reference)
         score = 0.0 if feedback else check.points

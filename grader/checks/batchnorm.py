@@ -6,10 +6,12 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
-from grader.checks.compare import assert_close, close, fmt
+from grader.checks.compare import assert_close, close, fmt, inert_output
 from grader.probes.batchnorm import MOMENTUM
 
-checks = register(CheckSet("BatchNormalization", core="forward"))
+checks = register(CheckSet(
+    "BatchNormalization", core="forward",
+    inert=lambda obs: inert_output("BatchNormalization", obs["cases"][0]["x"], obs["cases"][0]["y"])))
 EPSILON = 1e-3
 DEFAULT_MOMENTUM = 0.99
 

@@ -88,3 +88,14 @@ def binomial_bound(p: float, n: int) -> float:
     from grader.settings import Z_BOUND
 
     return Z_BOUND * float(np.sqrt(p * (1.0 - p) / n))
+
+
+def inert_output(name: str, x, y) -> str | None:
+    """Why ``y`` shows that a layer did nothing to ``x`` in training, if it does."""
+    x, y = np.asarray(x), np.asarray(y)
+    if y.shape == x.shape and np.array_equal(x, y):
+        return f"{name} returns its input unchanged in training: the layer does nothing yet, so none of its checks count."
+    if y.size and np.all(y == y.flat[0]):
+        return (f"{name} returns a constant ({fmt(float(y.flat[0]) + 0.0)}) in training: the layer does nothing yet, "
+                "so none of its checks count.")
+    return None

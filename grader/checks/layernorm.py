@@ -6,10 +6,12 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
-from grader.checks.compare import assert_close
+from grader.checks.compare import assert_close, inert_output
 from grader.probes.layernorm import normalized_axes
 
-checks = register(CheckSet("LayerNormalization", core="forward"))
+checks = register(CheckSet(
+    "LayerNormalization", core="forward",
+    inert=lambda obs: inert_output("LayerNormalization", obs["cases"][0]["x"], obs["cases"][0]["y"])))
 EPSILON = 1e-3
 
 

@@ -39,7 +39,8 @@ def training(ctx: ProbeContext) -> dict:
     big_x = _f32(x * LARGE_SCALE)
     big = to_numpy(layer(ctx.tf.constant(big_x), training=True), "GaussianNoise.call(training=True)")
     zeros = to_numpy(layer(ctx.tf.zeros(SAMPLE_SHAPE), training=True), "GaussianNoise.call(training=True)")
-    return {"noise": small.astype(np.float64) - x, "noise_large_x": big.astype(np.float64) - big_x, "noise_zero_x": zeros}
+    return {"x": x, "noise": small.astype(np.float64) - x, "noise_large_x": big.astype(np.float64) - big_x,
+            "noise_zero_x": zeros}
 
 
 @probes.add("gradient")

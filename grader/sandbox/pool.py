@@ -236,12 +236,17 @@ def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
             corrupt += 1
             continue
         kind = message.get("kind")
-        if kind == "start":
-            current_probe = str(message.get("probe"))
+        probe = str(message.get("probe"))
+        if done and kind != "where":
+            corrupt += 1  # the harness sends nothing after "done"
+        elif kind == "start":
+            current_probe = probe
+        elif kind in ("obs", "error") and (probe in run.observations or probe in run.errors):
+            corrupt += 1  # one result per probe: a second one was written by someone else
         elif kind == "obs":
-            run.observations[str(message.get("probe"))] = message.get("value")
+            run.observations[probe] = message.get("value")
         elif kind == "error":
-            run.errors[str(message.get("probe"))] = _probe_error(message.get("error"))
+            run.errors[probe] = _probe_error(message.get("error"))
         elif kind == "fatal":
             run.failure = _fatal_text(job, message)
         elif kind == "where":
@@ -262,7 +267,7 @@ def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
     elif raw.get("leftovers"):
         run.failure = ("the code left a background process running after it finished (it was stopped): "
                        "a layer must not start processes or threads that outlive the call")
-    if corrupt and run.failure is None:
+    if corrupt:
         run.failure = "the observation channel was corrupted: does the code write to file descriptors it did not open?"
     return run
 

@@ -26,6 +26,20 @@ def _positive(value: str) -> float:
     return number
 
 
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, received {value!r}")
+    return int(value)
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--timeout", type=_positive, default=settings.EXERCISE_TIMEOUT_S,
+                        help="seconds allowed per exercise (default: %(default)s)")
+    parser.add_argument("--jobs", type=_positive_int, default=None, help="exercises run in parallel (default: the core count)")
+    parser.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
+                        help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m grader", description="Regularization assignment kit: assign and grade.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -39,21 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     grade = verbs.add_parser("grade", help="grade one submission folder")
     grade.add_argument("submission", type=Path, help="folder with the student's regularizers.py, noise.py, dropout.py, batchnorm.py, layernorm.py")
     grade.add_argument("--json", type=Path, dest="json_path", help="write Gradescope-style results.json here")
-    grade.add_argument("--timeout", type=_positive, default=settings.EXERCISE_TIMEOUT_S,
-                       help="seconds allowed per exercise (default: %(default)s)")
-    grade.add_argument("--jobs", type=int, default=None, help="exercises run in parallel (default: the core count)")
-    grade.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
-                       help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
+    _add_run_options(grade)
 
     klass = verbs.add_parser("grade-class", help="grade a folder with one entry per student")
     klass.add_argument("directory", type=Path, help="one entry per student: a subfolder, a .py set (kim_dropout.py, ...), "
                                                     "a single .py, a .ipynb notebook or a .zip")
     klass.add_argument("--out", type=Path, required=True, help="writes gradebook.csv and <student>/results.json, feedback.md")
-    klass.add_argument("--timeout", type=_positive, default=settings.EXERCISE_TIMEOUT_S,
-                       help="seconds allowed per exercise (default: %(default)s)")
-    klass.add_argument("--jobs", type=int, default=None, help="exercises run in parallel (default: the core count)")
-    klass.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
-                       help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
+    _add_run_options(klass)
     klass.add_argument("--force", action="store_true", help="regrade students whose results are up to date")
     return parser
 

@@ -97,3 +97,33 @@ def test_same_submission_graded_twice_gives_identical_results(tmp_path):
         data["extra_data"]["provenance"].pop("batch_seconds")  # timings live only in the provenance block
     assert first == second
     assert all(data["score"] < sum(t["max_score"] for t in data["tests"]) for data in first)
+
+
+def test_kill_9_mid_class_loses_nothing_written(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from grader import KIT_ROOT
+
+    klass = tmp_path / "class"
+    for index in range(6):
+        shutil.copytree(SOLUTIONS_DIR, klass / f"s{index}")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "grader", "grade-class", str(klass), "--out", str(out)],
+                            cwd=KIT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while not list(out.glob("*/results.json")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    written = list(out.glob("*/results.json"))
+    assert written, "nothing was graded before the kill"
+    for path in written:
+        json.loads(path.read_text())  # every file present is whole
+    rerun = run_cli("grade-class", str(klass), "--out", str(out))
+    assert rerun.returncode == 0
+    book = _gradebook(out)
+    assert len(book) == 6 and all(row["status"] == "graded" for row in book.values())

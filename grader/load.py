@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from grader.exercises import FILENAMES
 
-MAX_FILE_BYTES = 2 * 2**20
+MAX_SOURCE_BYTES = 2 * 2**20
 MAX_TOTAL_BYTES = 8 * 2**20
 KINDS = "a folder with " + ", ".join(FILENAMES) + ", a single .py file with every class, a .ipynb notebook or a .zip of one of these"
 
@@ -42,12 +42,12 @@ class Submission:
 
 
 def _text(data: bytes, name: str) -> str:
-    if len(data) > MAX_FILE_BYTES:
-        raise SubmissionError(f"{name} is too large: expected at most {MAX_FILE_BYTES // 2**20} MB. Received: {len(data)} bytes")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SubmissionError(f"{name} is too large: expected at most {MAX_SOURCE_BYTES // 2**20} MB. Received: {len(data)} bytes")
     return data.decode("utf-8", errors="replace")
 
 
-def _from_files(name: str, origin: Path, files: dict[str, bytes]) -> Submission:
+def from_files(name: str, origin: Path, files: dict[str, bytes]) -> Submission:
     """``files``: relative path -> bytes. Exercise files win; else one notebook or one .py holds everything."""
     if sum(len(v) for v in files.values()) > MAX_TOTAL_BYTES:
         raise SubmissionError(f"{origin} is too large: expected at most {MAX_TOTAL_BYTES // 2**20} MB of files")
@@ -102,7 +102,7 @@ def _read_zip(path: Path) -> dict[str, bytes]:
             if inner.suffix not in (".py", ".ipynb") or any(part.startswith(".") for part in inner.parts):
                 continue
             total += info.file_size
-            if info.file_size > MAX_FILE_BYTES or total > MAX_TOTAL_BYTES:
+            if info.file_size > MAX_SOURCE_BYTES or total > MAX_TOTAL_BYTES:
                 raise SubmissionError(f"{path} unpacks to too much data: expected at most {MAX_TOTAL_BYTES // 2**20} MB")
             files[str(inner)] = archive.read(info)
     return files
@@ -131,10 +131,10 @@ def load_submission(path: Path | str, name: str | None = None) -> Submission:
         raise SubmissionError(f"Submission not found: expected {KINDS}. Received: {str(origin)!r}")
     name = name or (origin.name if origin.is_dir() else origin.stem)
     if origin.is_dir():
-        return _from_files(name, origin.resolve(), _read_folder(origin))
+        return from_files(name, origin.resolve(), _read_folder(origin))
     suffix = origin.suffix.lower()
     if suffix == ".zip":
-        return _from_files(name, origin.resolve(), _read_zip(origin))
+        return from_files(name, origin.resolve(), _read_zip(origin))
     if suffix in (".py", ".ipynb"):
-        return _from_files(name, origin.resolve(), {origin.name: origin.read_bytes()})
+        return from_files(name, origin.resolve(), {origin.name: origin.read_bytes()})
     raise SubmissionError(f"Invalid submission: expected {KINDS}. Received the file {str(origin)!r}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.exercises import FILENAMES
-from grader.load import Submission, SubmissionError, _from_files, load_submission
+from grader.load import Submission, SubmissionError, from_files, load_submission
 
 _SEPARATORS = ("_", "-", ".")
 
@@ -64,7 +64,7 @@ def discover(directory: Path, exclude: Path | None = None) -> list[Submission | 
     for student, files in sets.items():
         name = safe_id(student)
         try:
-            add(name, _from_files(name, Path(directory) / student, files))
+            add(name, from_files(name, Path(directory) / student, files))
         except SubmissionError as exc:
             add(name, Unreadable(name, Path(directory) / student, str(exc)))
     return [entries[k] for k in sorted(entries)]

@@ -16,7 +16,7 @@ PROBE_SEED = 20261122
 EXERCISE_TIMEOUT_S = 60.0
 # Per exercise: address space the student's code may add to the worker's, and CPU seconds it may use.
 MEMORY_LIMIT_BYTES = 3 * 2**30
-CPU_LIMIT_S = 2 * EXERCISE_TIMEOUT_S
+CPU_LIMIT_FACTOR = 2  # CPU seconds allowed = this x the exercise's timeout
 # Processes and threads the student's code may add (TensorFlow's own threads count too).
 EXTRA_PROCESSES = 256
 # Largest file the student's code may write (its captured output included).

@@ -7,7 +7,7 @@ from typing import Iterable
 import numpy as np
 
 from grader.checks import Fail
-from grader.settings import ATOL_FRACTION, RTOL
+from grader.settings import ATOL_FRACTION, RTOL, Z_BOUND
 
 # A candidate mistake "matches" when the observation is this close to what the mistake would give.
 MISTAKE_RTOL = 2e-3
@@ -85,8 +85,6 @@ def assert_close(got, want, what: str, mistakes: Iterable[tuple[str, np.ndarray]
 
 def binomial_bound(p: float, n: int) -> float:
     """Half-width of the interval a sample fraction stays in, except with probability FALSE_FAIL_RATE."""
-    from grader.settings import Z_BOUND
-
     return Z_BOUND * float(np.sqrt(p * (1.0 - p) / n))
 
 

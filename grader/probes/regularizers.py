@@ -16,7 +16,6 @@ CASES: dict[str, list[dict[str, float]]] = {
     "L1L2": [{"l1": 0.03, "l2": 0.02}, {"l1": 0.03}, {"l2": 0.02}, {}],
 }
 WEIGHT_SHAPE = (6, 5)
-PROBESETS_BY_NAME: dict[str, ProbeSet] = {}
 
 
 def weights(rng: np.random.Generator) -> np.ndarray:
@@ -41,7 +40,6 @@ def _call(reg: Any, x: Any, name: str) -> Any:
 
 def _make(exercise: str) -> ProbeSet:
     probes = register(ProbeSet(exercise))
-    PROBESETS_BY_NAME[exercise] = probes
 
     @probes.add("value")
     def value(ctx: ProbeContext) -> dict:
@@ -90,9 +88,6 @@ def _make(exercise: str) -> ProbeSet:
     return probes
 
 
-for _name in CASES:
-    _make(_name)
-
 
 def _add_dense_probe(probes: ProbeSet) -> None:
     exercise = probes.exercise
@@ -121,5 +116,5 @@ def _add_dense_probe(probes: ProbeSet) -> None:
                 "loaded_regularizer": type(loaded.layers[0].kernel_regularizer).__name__}
 
 
-for _probes in list(PROBESETS_BY_NAME.values()):
-    _add_dense_probe(_probes)
+for _name in CASES:
+    _add_dense_probe(_make(_name))

@@ -145,7 +145,8 @@ class WorkerPool:
             for job in jobs:
                 line = {"id": job.id, "exercise": job.exercise, "class": job.class_name, "module": job.module,
                         "sources": job.sources, "timeout": self.timeout, "threads": threads,
-                        "memory_limit": settings.MEMORY_LIMIT_BYTES, "cpu_limit": int(max(self.timeout, 1) * 2),
+                        "memory_limit": settings.MEMORY_LIMIT_BYTES,
+                        "cpu_limit": int(max(self.timeout, 1) * settings.CPU_LIMIT_FACTOR),
                         "nproc_limit": nproc}
                 self._proc.stdin.write(json.dumps(line).encode() + b"\n")
             self._proc.stdin.flush()

@@ -17,6 +17,7 @@ import linecache
 import os
 import re
 import select
+import shutil
 import signal
 import sys
 import time
@@ -241,6 +242,8 @@ def _finish(state: _Running) -> dict:
             output = handle.read(settings.STDOUT_KEEP_CHARS * 4).decode("utf-8", "replace")
     except OSError:
         output = ""
+    # The scratch is memory inside the sandbox: a class of 200 would otherwise keep every job's files.
+    shutil.rmtree(state.output_path.parent, ignore_errors=True)
     return {
         "id": state.job["id"],
         "messages": bytes(state.data).decode("utf-8", "replace").splitlines(),

@@ -35,7 +35,7 @@ def _positive_int(value: str) -> int:
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=_positive, default=settings.EXERCISE_TIMEOUT_S,
                         help="seconds allowed per exercise (default: %(default)s)")
-    parser.add_argument("--jobs", type=_positive_int, default=None, help="exercises run in parallel (default: the core count)")
+    parser.add_argument("--jobs", type=_positive_int, default=None, help="child processes run in parallel (default: the core count)")
     parser.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
                         help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
 

@@ -12,6 +12,8 @@ class Exercise:
     forbidden: tuple[str, ...] = ()
     """Built-ins this exercise re-implements: using any of them gives the exercise 0.
     Dotted names as Keras and TensorFlow export them (``tf.``/``tf.keras.`` aliases are understood)."""
+    cost: float = 1.0
+    """Relative time its probes take (measured), to share one submission's exercises fairly between workers."""
 
 
 _REGULARIZERS = (
@@ -29,14 +31,14 @@ EXERCISES: tuple[Exercise, ...] = (
     Exercise("L1", "regularizers.py", _REGULARIZERS),
     Exercise("L2", "regularizers.py", _REGULARIZERS),
     Exercise("L1L2", "regularizers.py", _REGULARIZERS),
-    Exercise("GaussianNoise", "noise.py", ("keras.layers.GaussianNoise",)),
+    Exercise("GaussianNoise", "noise.py", ("keras.layers.GaussianNoise",), cost=1.8),
     Exercise("Dropout", "dropout.py", (
         "keras.layers.Dropout", "keras.layers.SpatialDropout1D", "keras.layers.SpatialDropout2D",
         "keras.layers.SpatialDropout3D", "keras.layers.AlphaDropout", "keras.random.dropout",
         "tensorflow.nn.dropout", "tensorflow.compat.v1.nn.dropout", "tensorflow.nn.experimental.stateless_dropout",
-    )),
-    Exercise("BatchNormalization", "batchnorm.py", _NORMALIZATION),
-    Exercise("LayerNormalization", "layernorm.py", _NORMALIZATION),
+    ), cost=2.2),
+    Exercise("BatchNormalization", "batchnorm.py", _NORMALIZATION, cost=2.9),
+    Exercise("LayerNormalization", "layernorm.py", _NORMALIZATION, cost=2.4),
 )
 
 FILENAMES: tuple[str, ...] = tuple(dict.fromkeys(e.filename for e in EXERCISES))

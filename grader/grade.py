@@ -13,7 +13,7 @@ from grader.checks.policy import violation
 from grader.exercises import EXERCISES
 from grader.load import Submission, load_submission
 from grader.reference import cache_key, reference_runs, versions
-from grader.sandbox.pool import ExerciseRun, Job, WorkerPool, new_job_id
+from grader.sandbox.pool import ExerciseRun, Job, WorkerPool, new_job_id, tasks_for
 
 
 @dataclass
@@ -69,18 +69,12 @@ def grade_submissions(
     started = time.monotonic()
     results: list[GradingResult | None] = [None] * len(submissions)
     with WorkerPool(parallel=parallel, timeout=timeout, sandbox=sandbox) as pool:
+        pool.start()  # TensorFlow loads in the worker while the reference is read here
         reference = reference_runs(pool, solutions, cache_dir)
         key = cache_key(solutions)
-        jobs: dict[str, tuple[int, Job]] = {}
-        pending = [0] * len(submissions)
+        jobs = [Job(new_job_id(), tasks_for(s.modules), s.sources) for s in submissions]
+        index_of = {job.id: index for index, job in enumerate(jobs)}
         runs_by_submission: list[dict[str, ExerciseRun]] = [{} for _ in submissions]
-        for index, submission in enumerate(submissions):
-            for ex in EXERCISES:
-                module = submission.modules.get(ex.filename)
-                if module is not None:
-                    job = Job(new_job_id(), ex.name, ex.name, module, submission.sources)
-                    jobs[job.id] = (index, job)
-                    pending[index] += 1
 
         def finish(index: int) -> None:
             result = _result(submissions[index], runs_by_submission[index], reference, key, pool.isolation_note)
@@ -89,18 +83,17 @@ def grade_submissions(
                 on_submission(result)
 
         def collect(job: Job, run: ExerciseRun) -> None:
-            index = jobs[job.id][0]
-            runs_by_submission[index][job.exercise] = run
-            pending[index] -= 1
+            index = index_of[job.id]
+            runs_by_submission[index][run.exercise] = run
             if on_exercise is not None:
-                on_exercise(submissions[index].name, job.exercise)
-            if pending[index] == 0:
+                on_exercise(submissions[index].name, run.exercise)
+            if len(runs_by_submission[index]) == len(job.tasks):
                 finish(index)
 
-        for index in range(len(submissions)):
-            if pending[index] == 0:
+        for index, job in enumerate(jobs):
+            if not job.tasks:
                 finish(index)  # nothing to run: every exercise file is missing
-        pool.run([job for _, job in jobs.values()], on_result=collect)
+        pool.run(jobs, on_result=collect)
     seconds = round(time.monotonic() - started, 2)
     for result in results:
         if result is not None:

@@ -13,7 +13,7 @@ from grader.exercises import EXERCISES
 from grader.fileio import write_text_atomic
 from grader.load import load_submission
 from grader.sandbox import wire
-from grader.sandbox.pool import ExerciseRun, GraderError, Job, WorkerPool, new_job_id
+from grader.sandbox.pool import ExerciseRun, GraderError, Job, WorkerPool, new_job_id, tasks_for
 
 
 def versions() -> dict[str, str]:
@@ -54,16 +54,16 @@ def reference_runs(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
     if missing:
         raise GraderError(f"Reference solutions missing in {solutions}: {', '.join(sorted(set(missing)))}")
     submission = load_submission(solutions)
-    jobs = [Job(new_job_id(), ex.name, ex.name, submission.modules[ex.filename], submission.sources) for ex in EXERCISES]
-    runs = pool.run(jobs)
+    job = Job(new_job_id(), tasks_for(submission.modules), submission.sources)
+    runs = pool.run([job])[job.id]
     result = {}
-    for job in jobs:
-        run = runs[job.id]
+    for ex in EXERCISES:
+        run = runs[ex.name]
         problems = [run.failure] if run.failure else [f"{p}: {e.describe()}" for p, e in run.errors.items()]
         if problems:
-            raise GraderError(f"The reference solution for {job.exercise} failed, so nothing can be graded: "
+            raise GraderError(f"The reference solution for {ex.name} failed, so nothing can be graded: "
                               f"{'; '.join(problems)}\n{run.output}")
-        result[job.exercise] = run
+        result[ex.name] = run
     payload = {"key": key, "versions": versions(), "observations": {n: r.observations for n, r in result.items()}}
     write_text_atomic(path, wire.dumps(payload).decode())
     return result

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import assemble
 from corpus_build import build, cases
 from grader.grade import grade_submissions
 from grader.report.gradescope import results_dict
@@ -37,3 +38,27 @@ def test_broken_submission_gets_a_clear_message_on_its_exercise(case, graded):
         else:
             assert exercise.score == exercise.max_score, (exercise.exercise, [c.feedback for c in exercise.checks if not c.passed])
     assert len(json.dumps(results_dict(result)).encode()) < 1_000_000
+
+
+# Code at the top of noise.py that would change how later exercises run, were they in the same process.
+LEAKS = {
+    "patched_ops": "keras.ops.mean = lambda *args, **kwargs: 0.0\nkeras.ops.var = lambda *args, **kwargs: 1.0\n",
+    "float64": "keras.config.set_floatx('float64')\n",
+    "policy": "keras.mixed_precision.set_global_policy('mixed_float16')\n",
+    "thread": "import threading, time\nthreading.Thread(target=time.sleep, args=(300,), daemon=True).start()\n",
+}
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_global_state_changed_by_one_exercise_does_not_reach_the_others(tmp_path, parallel):
+    submissions = []
+    for name, code in LEAKS.items():
+        folder = assemble(tmp_path / name)
+        noise = folder / "noise.py"
+        noise.write_text(noise.read_text().replace("import keras\n", "import keras\n" + code, 1))
+        submissions.append(folder)
+    for result in grade_submissions(submissions, parallel=parallel, timeout=TIMEOUT):
+        for exercise in result.exercises:
+            if exercise.exercise != "GaussianNoise":
+                assert exercise.score == exercise.max_score, (result.submission, exercise.exercise,
+                                                              [c.feedback for c in exercise.checks if not c.passed])

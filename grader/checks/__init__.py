@@ -28,6 +28,8 @@ class CheckResult:
     visibility: str = "visible"
     advice: bool = False
     """Worth 0 points: asks for more than the skeleton promises, shown as advice."""
+    public: bool = False
+    """Shipped to students with `python -m grader check`; the others are hidden until grading."""
 
     @property
     def passed(self) -> bool:
@@ -46,6 +48,7 @@ class Check:
     """The probes whose observations the judge reads."""
     judge: Judge
     advice: bool = False
+    public: bool = False
 
 
 class CheckSet:
@@ -58,11 +61,12 @@ class CheckSet:
         then no check counts, or a do-nothing layer would collect the points of its side checks."""
         self.checks: list[Check] = []
 
-    def add(self, name: str, points: float, needs: tuple[str, ...] | str, advice: bool = False) -> Callable[[Judge], Judge]:
+    def add(self, name: str, points: float, needs: tuple[str, ...] | str, advice: bool = False,
+            public: bool = False) -> Callable[[Judge], Judge]:
         needs = (needs,) if isinstance(needs, str) else tuple(needs)
 
         def register(judge: Judge) -> Judge:
-            self.checks.append(Check(self.exercise, name, 0.0 if advice else points, needs, judge, advice))
+            self.checks.append(Check(self.exercise, name, 0.0 if advice else points, needs, judge, advice, public))
             return judge
 
         return register
@@ -106,7 +110,8 @@ def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = No
     for check in checkset.checks:
         feedback = verdict or _judge_one(check, run, reference)
         score = 0.0 if feedback else check.points
-        results.append(CheckResult(run.exercise, check.name, score, check.points, feedback, advice=check.advice))
+        results.append(CheckResult(run.exercise, check.name, score, check.points, feedback, advice=check.advice,
+                                   public=check.public))
     return results
 
 

@@ -187,10 +187,10 @@ def fit_evaluate(obs: dict, ref: dict) -> None:
     data = obs["model"]
     for stat in ("moving_mean", "moving_variance"):
         if close(data["after_fit"][stat], data["initial"][stat], rtol=1e-7):
-            raise Fail(f"{stat} did not change during model.fit: update it with .assign(...) when training is True "
+            raise Fail(f"{stat} did not change during a training step (train_on_batch, as model.fit runs it): update it with .assign(...) when training is True "
                        "(model.fit passes training=True).")
         if not close(data["after_evaluate"][stat], data["after_fit"][stat], rtol=1e-7):
-            raise Fail(f"{stat} changed during model.evaluate: evaluate runs in inference mode and must update nothing.")
+            raise Fail(f"{stat} changed during evaluation (test_on_batch, as model.evaluate runs it): evaluation runs in inference mode and must update nothing.")
 
 
 @checks.add("a frozen layer (trainable=False) runs in inference mode", 0, "frozen", advice=True)

@@ -61,7 +61,7 @@ def add_contract_checks(checks: CheckSet) -> None:
     def fit(obs: dict, ref: dict) -> None:
         losses = obs["model"]["losses"]
         if not np.all(np.isfinite(losses)):
-            raise Fail(f"model.fit with the layer gave losses {np.round(losses, 4).tolist()}: NaN or infinite.")
+            raise Fail(f"A training step (train_on_batch, as model.fit runs it) with the layer gave losses {np.round(losses, 4).tolist()}: NaN or infinite.")
 
     @checks.add(".keras save and load", 1, "model")
     def save_load(obs: dict, ref: dict) -> None:

@@ -8,6 +8,7 @@ refers to, so a mistake in one class of a file never costs another class its mar
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 
 from grader.exercises import Exercise
@@ -86,14 +87,22 @@ def _module_defs(tree: ast.Module) -> dict[str, ast.AST]:
     return defs
 
 
-def forbidden_uses(source: str, class_name: str, forbidden: tuple[str, ...]) -> list[Use]:
-    """Where the class (and the module-level code it uses) refers to a forbidden built-in."""
+@functools.lru_cache(maxsize=16)
+def _parsed(source: str) -> tuple[dict, dict] | None:
+    """A file's imports and module-level definitions; cached, as several exercises share a file."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
+        return None
+    return _imports(tree), _module_defs(tree)
+
+
+def forbidden_uses(source: str, class_name: str, forbidden: tuple[str, ...]) -> list[Use]:
+    """Where the class (and the module-level code it uses) refers to a forbidden built-in."""
+    parsed = _parsed(source)
+    if parsed is None:
         return []  # the worker reports the syntax error itself
-    imports = _imports(tree)
-    defs = _module_defs(tree)
+    imports, defs = parsed
     if class_name not in defs:
         return []
     seen: set[str] = set()

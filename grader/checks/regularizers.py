@@ -131,7 +131,7 @@ def _make(exercise: str) -> CheckSet:
                        "(model.fit would silently sum it).")
         assert_close(loss, want["losses"][0], f"The penalty {text} adds to model.losses")
         if not np.all(np.isfinite(got["fit_loss"])):
-            raise Fail(f"model.fit with {text} gave a NaN or infinite loss.")
+            raise Fail(f"A training step (train_on_batch, as model.fit runs it) with {text} gave a NaN or infinite loss.")
         if got["loaded_regularizer"] != exercise:
             raise Fail(f"After saving to .keras and loading back, the kernel regularizer is a "
                        f"{got['loaded_regularizer']}, not your {exercise}: does get_config return its arguments?")

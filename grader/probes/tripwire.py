@@ -2,6 +2,8 @@
 
 Catches what the static half cannot see (getattr with built strings, importlib). Only calls made
 while the probes run count, so module-level code shared by several exercises blames none of them.
+One process may run several exercises: every forbidden name is wrapped once, and each exercise's
+report is filtered by its own list when judged.
 """
 
 from __future__ import annotations
@@ -40,10 +42,8 @@ def _resolve(name: str) -> tuple[Any, Any, str] | None:
         return None
 
 
-def install(forbidden: tuple[str, ...], source: str) -> None:
-    """Wrap each forbidden built-in where it is exported and where it is defined; ``source``: the student's file."""
-    global _source
-    _source = source
+def install(forbidden: tuple[str, ...]) -> None:
+    """Wrap each forbidden built-in where it is exported and where it is defined."""
     for name in forbidden:
         found = _resolve(name)
         if found is None:
@@ -61,8 +61,11 @@ def install(forbidden: tuple[str, ...], source: str) -> None:
                 setattr(home, target.__name__, wrapped)
 
 
-def start() -> None:
-    global _recording
+def start(source: str) -> None:
+    """Record from now on the calls made from ``source``, the student's file of the exercise that runs."""
+    global _recording, _source
+    _used.clear()
+    _source = source
     _recording = True
 
 

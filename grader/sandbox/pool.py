@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from grader import KIT_ROOT, settings
+from grader.exercises import EXERCISES
 from grader.sandbox import isolation, wire
 
 
@@ -57,14 +58,46 @@ class ExerciseRun:
 
 
 @dataclass(frozen=True)
-class Job:
-    id: str
+class Task:
     exercise: str
     class_name: str
     module: str
-    """The file (of ``sources``) that defines the class."""
+    """The file (of the job's ``sources``) that defines the class."""
+    cost: float = 1.0
+    """Relative running time, to spread one submission's tasks evenly over workers."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """The exercises of one submission to run."""
+
+    id: str
+    tasks: tuple[Task, ...]
     sources: dict[str, str]
     """Every file of the submission, name -> text: the worker imports them from memory."""
+
+
+def tasks_for(modules: dict[str, str]) -> tuple[Task, ...]:
+    """The tasks of every exercise whose file is present; ``modules``: exercise file -> file in the submission."""
+    return tuple(Task(ex.name, ex.name, modules[ex.filename], ex.cost) for ex in EXERCISES if ex.filename in modules)
+
+
+def split_tasks(tasks: tuple[Task, ...], parts: int) -> list[tuple[Task, ...]]:
+    """``tasks`` in at most ``parts`` consecutive groups of similar cost (neighbours often share a file)."""
+    parts = max(1, min(parts, len(tasks)))
+    total = sum(t.cost for t in tasks)
+    groups: list[tuple[Task, ...]] = []
+    start, spent = 0, 0.0
+    for index, task in enumerate(tasks):
+        spent += task.cost
+        left_groups = parts - len(groups) - 1
+        left_tasks = len(tasks) - index - 1
+        if left_groups and (spent >= total * (len(groups) + 1) / parts or left_tasks == left_groups):
+            groups.append(tasks[start:index + 1])
+            start = index + 1
+    if start < len(tasks):
+        groups.append(tasks[start:])
+    return groups
 
 
 class WorkerPool:
@@ -94,7 +127,10 @@ class WorkerPool:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _start(self) -> None:
+    def start(self) -> None:
+        """Start the worker now (it takes seconds to import TensorFlow), so other work can overlap it."""
+        if self._proc is not None:
+            return
         read_fd, write_fd = os.pipe()
         self._stderr = tempfile.TemporaryFile()
         if self.isolated:
@@ -131,36 +167,49 @@ class WorkerPool:
         os.close(write_fd)
         self._results = os.fdopen(read_fd, "rb")
 
-    def run(self, jobs: Iterable[Job], on_result: Callable[[Job, ExerciseRun], None] | None = None) -> dict[str, ExerciseRun]:
-        """Run every job; return job id -> ExerciseRun."""
-        jobs = list(jobs)
+    def run(self, jobs: Iterable[Job],
+            on_result: Callable[[Job, ExerciseRun], None] | None = None) -> dict[str, dict[str, ExerciseRun]]:
+        """Run every job; return job id -> exercise -> ExerciseRun.
+
+        Each child process runs several tasks of one submission in turn, which is cheaper than a child
+        per task; a few submissions are split over children so that every core has work.
+        """
+        jobs = [job for job in jobs if job.tasks]
         if not jobs:
             return {}
-        if self._proc is None:
-            self._start()
-        by_id = {job.id: job for job in jobs}
+        self.start()
+        parts = -(-self.parallel // len(jobs))  # ceil: one submission alone still uses every worker
+        groups: dict[str, tuple[Job, dict[str, Task]]] = {}
         threads = max(1, (os.cpu_count() or 1) // self.parallel)
         try:
             nproc = _user_tasks() + settings.EXTRA_PROCESSES
             for job in jobs:
-                line = {"id": job.id, "exercise": job.exercise, "class": job.class_name, "module": job.module,
-                        "sources": job.sources, "timeout": self.timeout, "threads": threads,
-                        "memory_limit": settings.MEMORY_LIMIT_BYTES,
-                        "cpu_limit": int(max(self.timeout, 1) * settings.CPU_LIMIT_FACTOR),
-                        "nproc_limit": nproc}
-                self._proc.stdin.write(json.dumps(line).encode() + b"\n")
+                for number, tasks in enumerate(split_tasks(job.tasks, parts)):
+                    group_id = f"{job.id}-{number}"
+                    groups[group_id] = (job, {t.exercise: t for t in tasks})
+                    line = {"id": group_id, "sources": job.sources, "timeout": self.timeout, "threads": threads,
+                            "tasks": [{"exercise": t.exercise, "class": t.class_name, "module": t.module}
+                                      for t in tasks],
+                            "memory_limit": settings.MEMORY_LIMIT_BYTES,
+                            "cpu_limit": int(max(self.timeout, 1) * settings.CPU_LIMIT_FACTOR),
+                            "nproc_limit": nproc}
+                    self._proc.stdin.write(json.dumps(line).encode() + b"\n")
             self._proc.stdin.flush()
         except BrokenPipeError as exc:
             raise GraderError(f"the worker process stopped before it took any job:\n{self._stderr_tail()}") from exc
-        runs: dict[str, ExerciseRun] = {}
-        while len(runs) < len(jobs):
+        runs: dict[str, dict[str, ExerciseRun]] = {job.id: {} for job in jobs}
+        expected = sum(len(job.tasks) for job in jobs)
+        received = 0
+        while received < expected:
             line = self._results.readline()
             if not line:
                 raise GraderError(f"the worker process stopped unexpectedly:\n{self._stderr_tail()}")
             raw = json.loads(line)
-            job = by_id[raw["id"]]
-            run = parse_run(job, raw, self.timeout)
-            runs[job.id] = run
+            job, tasks = groups[raw["id"]]
+            task = tasks[raw["exercise"]]
+            run = parse_run(task, raw, self.timeout)
+            runs[job.id][task.exercise] = run
+            received += 1
             if on_result is not None:
                 on_result(job, run)
         return runs
@@ -221,9 +270,9 @@ def new_job_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
-    """Turn the worker's raw messages for one job into an ExerciseRun; trusts nothing in them."""
-    run = ExerciseRun(exercise=job.exercise, output=str(raw.get("output", "")), seconds=float(raw.get("seconds", 0.0)))
+def parse_run(task: Task, raw: dict, timeout: float) -> ExerciseRun:
+    """Turn the worker's raw messages for one task into an ExerciseRun; trusts nothing in them."""
+    run = ExerciseRun(exercise=task.exercise, output=str(raw.get("output", "")), seconds=float(raw.get("seconds", 0.0)))
     if raw.get("output_truncated"):
         run.output += "\n… (output truncated)"
     current_probe = None
@@ -249,14 +298,16 @@ def parse_run(job: Job, raw: dict, timeout: float) -> ExerciseRun:
         elif kind == "error":
             run.errors[probe] = _probe_error(message.get("error"))
         elif kind == "fatal":
-            run.failure = _fatal_text(job, message)
+            run.failure = _fatal_text(task, message)
         elif kind == "where":
             where = message.get("where")
         elif kind == "done":
             done = True
+        elif kind != "stage":
+            corrupt += 1  # a kind the harness never sends
     if run.failure is not None:
         return run
-    doing = f" while checking {current_probe!r}" if current_probe else f" while importing {job.module}"
+    doing = f" while checking {current_probe!r}" if current_probe else f" while importing {task.module}"
     exit_info = raw.get("exit", {})
     if raw.get("timed_out"):
         place = f" in {where}" if where else ""
@@ -303,11 +354,11 @@ def _probe_error(error: Any) -> ProbeError:
     )
 
 
-def _fatal_text(job: Job, message: dict) -> str:
+def _fatal_text(task: Task, message: dict) -> str:
     error = message.get("error") or {}
     if message.get("stage") == "class":
         found = error.get("found") or []
         hint = f" Classes found: {', '.join(map(str, found))}." if found else " No class is defined in it."
-        return f"{job.module} defines no class named {job.class_name!r}.{hint}"
+        return f"{task.module} defines no class named {task.class_name!r}.{hint}"
     described = _probe_error(error).describe()
-    return f"importing {job.module} failed: {described}"
+    return f"importing {task.module} failed: {described}"

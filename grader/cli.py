@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from rich.console import Console
 
 from grader import __version__, settings
+from grader.exercises import EXERCISES
+from grader.fileio import write_text_atomic
 
 EXIT_OK = 0
 EXIT_GRADER_FAILED = 1
@@ -40,8 +43,33 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
 
 
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=settings.LANGUAGES, default=None,
+                        help="language of feedback and reports; remembered for the next runs (default: en)")
+
+
+def _language(args: argparse.Namespace) -> str:
+    """--lang if given (and remember it), else the remembered choice, else English."""
+    path = settings.USER_SETTINGS
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        saved = saved if isinstance(saved, dict) else {}
+    except (OSError, ValueError):
+        saved = {}
+    if args.lang is None:
+        lang = saved.get("lang")
+        return lang if lang in settings.LANGUAGES else "en"
+    if saved.get("lang") != args.lang:
+        try:
+            write_text_atomic(path, json.dumps({**saved, "lang": args.lang}, indent=1) + "\n")
+        except OSError:
+            pass  # a read-only kit still works; the choice just is not remembered
+    return args.lang
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m grader", description="Regularization assignment kit: assign and grade.")
+    parser = argparse.ArgumentParser(prog="python -m grader",
+                                     description="Regularization assignment kit: assign, check, grade, release.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
@@ -54,6 +82,16 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("submission", type=Path, help="folder with the student's regularizers.py, noise.py, dropout.py, batchnorm.py, layernorm.py")
     grade.add_argument("--json", type=Path, dest="json_path", help="write Gradescope-style results.json here")
     _add_run_options(grade)
+    _add_lang_option(grade)
+
+    check = verbs.add_parser("check", help="run the public checks on your work (what students run before submitting)")
+    check.add_argument("submission", type=Path, nargs="?", default=settings.ASSIGNMENTS_DIR,
+                       help="your folder of .py files, a .py, a notebook or a zip (default: %(default)s)")
+    check.add_argument("--only", action="append", choices=[ex.name for ex in EXERCISES], metavar="EXERCISE",
+                       help="check only this exercise (repeatable): " + ", ".join(ex.name for ex in EXERCISES))
+    check.add_argument("--json", type=Path, dest="json_path", help="also write the results as JSON here")
+    _add_run_options(check)
+    _add_lang_option(check)
 
     klass = verbs.add_parser("grade-class", help="grade a folder with one entry per student")
     klass.add_argument("directory", type=Path, help="one entry per student: a subfolder, a .py set (kim_dropout.py, ...), "
@@ -61,6 +99,16 @@ def _parser() -> argparse.ArgumentParser:
     klass.add_argument("--out", type=Path, required=True, help="writes gradebook.csv and <student>/results.json, feedback.md")
     _add_run_options(klass)
     klass.add_argument("--force", action="store_true", help="regrade students whose results are up to date")
+    _add_lang_option(klass)
+
+    release = verbs.add_parser("release", help="write the student bundle (a zip without solutions or hidden checks)")
+    release.add_argument("zip", type=Path, help="where to write the bundle, e.g. regularization-student.zip")
+
+    experiment = verbs.add_parser("experiment", help="train one network on 300 digits without and with each regularization")
+    experiment.add_argument("submission", type=Path, nargs="?", default=settings.ASSIGNMENTS_DIR,
+                            help="the classes to use: a folder, .py, notebook or zip (default: %(default)s)")
+    experiment.add_argument("--out", type=Path, default=Path("experiment"),
+                            help="folder for the plots and the table (default: %(default)s)")
     return parser
 
 
@@ -70,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         return _assign(args)
     if args.verb == "grade-class":
         return _grade_class(args)
+    if args.verb == "release":
+        return _release(args)
+    if args.verb == "experiment":
+        return _experiment(args)
     return _grade(args)
 
 
@@ -104,27 +156,35 @@ def _grade(args: argparse.Namespace) -> int:
 
     console = Console()
     err = Console(stderr=True)
+    public_only = args.verb == "check"
+    lang = _language(args)
+    if not public_only and not settings.SOLUTIONS_DIR.is_dir():
+        err.print(f"This is the student bundle: the reference solutions and hidden checks are not here, so "
+                  f"`{args.verb}` cannot run. Use `python -m grader check` to run the public checks.", markup=False)
+        return EXIT_MISUSE
     started = time.monotonic()
     done: list[str] = []
+    what = "Checking" if public_only else "Grading"
     try:
-        with err.status("Grading: starting the worker (TensorFlow loads once)…") as status:
+        with err.status(f"{what}: starting the worker (TensorFlow loads once)…") as status:
             def progress(submission: str, exercise: str) -> None:
                 done.append(exercise)
-                status.update(f"Grading {submission}: {len(done)} exercise(s) done, last {exercise}")
+                status.update(f"{what} {submission}: {len(done)} exercise(s) done, last {exercise}")
 
             result = grade_submission(args.submission, parallel=args.jobs, timeout=args.timeout,
-                                      sandbox=args.sandbox, on_exercise=progress)
+                                      sandbox=args.sandbox, on_exercise=progress, public_only=public_only,
+                                      exercises=getattr(args, "only", None))
     except SubmissionError as exc:
         err.print(f"error: {exc}", markup=False)
         return EXIT_MISUSE
     except (GraderError, SandboxUnavailable) as exc:
         err.print(f"The grader could not finish: {exc}", markup=False)
         return EXIT_GRADER_FAILED
-    print_report(result, console)
+    print_report(result, console, lang=lang, public_only=public_only)
     if args.json_path:
-        write_results(result, args.json_path)
+        write_results(result, args.json_path, lang=lang)
         err.print(f"Wrote {args.json_path}", markup=False)
-    err.print(f"Graded in {time.monotonic() - started:.1f} s.", markup=False)
+    err.print(f"{'Checked' if public_only else 'Graded'} in {time.monotonic() - started:.1f} s.", markup=False)
     return EXIT_OK
 
 
@@ -137,6 +197,11 @@ def _grade_class(args: argparse.Namespace) -> int:
     from grader.sandbox.pool import GraderError
 
     err = Console(stderr=True)
+    lang = _language(args)
+    if not settings.SOLUTIONS_DIR.is_dir():
+        err.print("This is the student bundle: the reference solutions and hidden checks are not here, so "
+                  "`grade-class` cannot run.", markup=False)
+        return EXIT_MISUSE
     if not args.directory.is_dir():
         err.print(f"error: Class folder not found: expected a folder with one entry per student. "
                   f"Received: {str(args.directory)!r}", markup=False)
@@ -154,10 +219,55 @@ def _grade_class(args: argparse.Namespace) -> int:
 
         try:
             report = grade_class(args.directory, args.out, parallel=args.jobs, timeout=args.timeout,
-                                 sandbox=args.sandbox, force=args.force, on_start=started, on_exercise=advance)
+                                 sandbox=args.sandbox, force=args.force, lang=lang, on_start=started,
+                                 on_exercise=advance)
         except (GraderError, SandboxUnavailable) as exc:
             err.print(f"The grader could not finish: {exc}", markup=False)
             return EXIT_GRADER_FAILED
         progress.update(task, description="Done")
-    print_class_summary(report, args.out, Console())
+    print_class_summary(report, args.out, Console(), lang=lang)
+    return EXIT_OK
+
+
+def _release(args: argparse.Namespace) -> int:
+    from grader.release.bundle import ReleaseError, write_release
+    from grader.reference import public_reference_payload
+    from grader.sandbox.isolation import SandboxUnavailable
+    from grader.sandbox.pool import GraderError, WorkerPool
+
+    err = Console(stderr=True)
+    if not settings.SOLUTIONS_DIR.is_dir():
+        err.print(f"error: the reference solutions ({settings.SOLUTIONS_DIR}) are needed to build the bundle.",
+                  markup=False)
+        return EXIT_MISUSE
+    try:
+        with err.status("Computing the public reference (TensorFlow loads once)…"):
+            with WorkerPool() as pool:
+                payload = public_reference_payload(pool)
+        report = write_release(args.zip, payload)
+    except ReleaseError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return EXIT_MISUSE
+    except (GraderError, SandboxUnavailable, OSError) as exc:
+        err.print(f"The bundle could not be written: {exc}", markup=False)
+        return EXIT_GRADER_FAILED
+    hidden = sum(report.stripped.values())
+    print(f"Wrote {report.path}: {len(report.files)} files; {hidden} hidden lines left out of "
+          f"{len(report.stripped)} grader files; no solutions/, tests/ or reference cache.")
+    return EXIT_OK
+
+
+def _experiment(args: argparse.Namespace) -> int:
+    from grader.experiment import run_experiment
+    from grader.load import SubmissionError
+
+    err = Console(stderr=True)
+    try:
+        report = run_experiment(args.submission, args.out, console=err)
+    except SubmissionError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return EXIT_MISUSE
+    for name, reason in report.skipped.items():
+        err.print(f"skipped {name}: {reason}", markup=False)
+    print(f"Wrote the plots and the table to {args.out}/ (see results.md).")
     return EXIT_OK

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from grader import __version__, settings
-from grader.checks import CheckResult, judge_run
+from grader.checks import CheckResult, judge_run, public_probes
 from grader.checks.policy import violation
-from grader.exercises import EXERCISES
+from grader.exercises import EXERCISES, Exercise
 from grader.load import Submission, load_submission
-from grader.reference import cache_key, reference_runs, versions
+from grader.reference import cache_key, public_reference, reference_runs, versions
 from grader.sandbox.pool import ExerciseRun, Job, WorkerPool, new_job_id, tasks_for
 
 
@@ -58,26 +58,36 @@ def grade_submissions(
     sandbox: str = settings.SANDBOX,
     solutions: Path = settings.SOLUTIONS_DIR,
     cache_dir: Path = settings.CACHE_DIR,
+    public_only: bool = False,
+    exercises: Sequence[str] | None = None,
     on_exercise: Callable[[str, str], None] | None = None,
     on_submission: Callable[[GradingResult], None] | None = None,
 ) -> list[GradingResult]:
     """Grade each submission; one worker process (TensorFlow loaded once) serves them all.
 
-    ``on_submission`` is called as soon as each submission's last exercise is judged.
+    ``public_only``: run and judge only the public checks (what students run with `check`).
+    ``exercises``: grade only these (default: all). ``on_submission`` is called as soon as each
+    submission's last exercise is judged.
     """
+    chosen = [ex for ex in EXERCISES if exercises is None or ex.name in set(exercises)]
     submissions = [p if isinstance(p, Submission) else load_submission(p) for p in paths]
     started = time.monotonic()
     results: list[GradingResult | None] = [None] * len(submissions)
     with WorkerPool(parallel=parallel, timeout=timeout, sandbox=sandbox) as pool:
         pool.start()  # TensorFlow loads in the worker while the reference is read here
-        reference = reference_runs(pool, solutions, cache_dir)
-        key = cache_key(solutions)
-        jobs = [Job(new_job_id(), tasks_for(s.modules), s.sources) for s in submissions]
+        if public_only:
+            reference, key = public_reference(pool, solutions, cache_dir)
+        else:
+            reference, key = reference_runs(pool, solutions, cache_dir), cache_key(solutions)
+        names = [ex.name for ex in chosen]
+        jobs = [Job(new_job_id(), tasks_for(s.modules, public_probes if public_only else None, names), s.sources)
+                for s in submissions]
         index_of = {job.id: index for index, job in enumerate(jobs)}
         runs_by_submission: list[dict[str, ExerciseRun]] = [{} for _ in submissions]
 
         def finish(index: int) -> None:
-            result = _result(submissions[index], runs_by_submission[index], reference, key, pool.isolation_note)
+            result = _result(submissions[index], runs_by_submission[index], reference, key, pool.isolation_note,
+                             chosen, public_only)
             results[index] = result
             if on_submission is not None:
                 on_submission(result)
@@ -106,16 +116,16 @@ def grade_submission(path: Path | str, **kwargs) -> GradingResult:
 
 
 def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dict[str, ExerciseRun],
-            reference_key: str, isolation: str) -> GradingResult:
+            reference_key: str, isolation: str, chosen: Sequence[Exercise], public_only: bool) -> GradingResult:
     exercises = []
-    for ex in EXERCISES:
+    for ex in chosen:
         run = runs.get(ex.name) or ExerciseRun(
             exercise=ex.name, failure=f"{ex.filename} is missing from the submission: {ex.name} is defined there."
         )
         module = submission.modules.get(ex.filename)
         text = submission.sources.get(module) if module else None
-        exercises.append(ExerciseResult(ex.name, judge_run(run, reference[ex.name], violation(ex, text, run)),
-                                        run.failure, run.output))
+        checks = judge_run(run, reference[ex.name], violation(ex, text, run), public_only=public_only)
+        exercises.append(ExerciseResult(ex.name, checks, run.failure, run.output))
     provenance = {
         "kit_version": __version__,
         "versions": versions(),
@@ -124,5 +134,6 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         "submission_sha256": submission.content_hash(),
         "files": sorted(submission.sources),
         "isolation": isolation,
+        "checks": "public only" if public_only else "all",
     }
     return GradingResult(submission.name, exercises, provenance)

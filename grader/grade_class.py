@@ -45,14 +45,14 @@ def _row(result: GradingResult, sha: str) -> Row:
                "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300], sha)
 
 
-def _previous(folder: Path, submission: Submission, key: str) -> Row | None:
-    """The row of an earlier run, if its results.json is for this exact submission and reference."""
+def _previous(folder: Path, submission: Submission, key: str, lang: str) -> Row | None:
+    """The row of an earlier run, if its results.json is for this exact submission, reference and language."""
     path = folder / "results.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         provenance = data["extra_data"]["provenance"]
-        if (provenance["submission_sha256"], provenance["reference_key"], provenance["kit_version"]) != (
-                submission.content_hash(), key, __version__):
+        if (provenance["submission_sha256"], provenance["reference_key"], provenance["kit_version"],
+                data["extra_data"].get("lang", "en")) != (submission.content_hash(), key, __version__, lang):
             return None
         scores: dict[str, float] = {}
         for test in data["tests"]:
@@ -73,6 +73,7 @@ def grade_class(
     timeout: float = settings.EXERCISE_TIMEOUT_S,
     sandbox: str = settings.SANDBOX,
     force: bool = False,
+    lang: str = "en",
     solutions: Path = settings.SOLUTIONS_DIR,
     on_start: Callable[[int], None] | None = None,
     on_exercise: Callable[[str, str], None] | None = None,
@@ -91,7 +92,7 @@ def grade_class(
             report.rows.append(Row(entry.name, {}, 0.0, 0.0, f"unreadable: {entry.reason}"[:300]))
             report.trouble[entry.name] = [entry.reason]
             continue
-        previous = None if force else _previous(folder, entry, key)
+        previous = None if force else _previous(folder, entry, key, lang)
         if previous is not None:
             report.rows.append(previous)
             report.skipped += 1
@@ -105,8 +106,8 @@ def grade_class(
     def save(result: GradingResult) -> None:
         folder = out / result.submission
         trouble = trouble_of(result)
-        write_results(result, folder / "results.json", extra={"trouble": trouble})
-        write_text_atomic(folder / "feedback.md", feedback_markdown(result))
+        write_results(result, folder / "results.json", extra={"trouble": trouble, "lang": lang}, lang=lang)
+        write_text_atomic(folder / "feedback.md", feedback_markdown(result, lang=lang))
         report.rows.append(_row(result, result.provenance["submission_sha256"]))
         if trouble:
             report.trouble[result.submission] = trouble

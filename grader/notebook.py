@@ -2,13 +2,15 @@
 
 IPython magics (%...), shell lines (!...) and cell magics (%%...) are dropped; a cell that does not parse
 is dropped unless it seems to define something (then the student hears about the syntax error). Top-level code other than
-imports, definitions and simple constants (exploration, training runs, plots) is dropped too, so it can
+imports, definitions and simple constants (exploration, training runs, plots) is dropped too, as are
+imports of packages the grading environment lacks (IPython, plotting libraries), so it can
 neither break grading nor change it: only what defines the classes is kept.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib.util
 
 import nbformat
 
@@ -55,10 +57,24 @@ def _definitions(cell: str, protected: set[str]) -> str:
         return cell if defines else ""
     lines = cell.splitlines()
     keep = [node for node in tree.body
-            if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and _installed(node)
+            or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
             or isinstance(node, (ast.Assign, ast.AnnAssign)) and _is_constant(node.value)
             and not _assigned(node) & protected]
     return "\n".join(_span(node, lines) for node in keep)
+
+
+def _installed(node: ast.Import | ast.ImportFrom) -> bool:
+    """Whether the grading environment has what the import names: notebook-only tools (IPython, plotting
+    libraries) are often missing there, and an import of them is exploration, not part of a class."""
+    if isinstance(node, ast.ImportFrom):
+        if node.level:
+            return True
+        modules = [node.module or ""]
+    else:
+        modules = [alias.name for alias in node.names]
+    # Only the top-level package is looked up: finding it runs none of its code.
+    return all(importlib.util.find_spec(name.split(".")[0]) is not None for name in modules)
 
 
 def _is_constant(node: ast.AST | None) -> bool:

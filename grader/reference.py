@@ -9,6 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from grader import __version__, probes, settings
+from grader.checks import public_probes
 from grader.exercises import EXERCISES
 from grader.fileio import write_text_atomic
 from grader.load import load_submission
@@ -67,3 +68,38 @@ def reference_runs(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
     payload = {"key": key, "versions": versions(), "observations": {n: r.observations for n, r in result.items()}}
     write_text_atomic(path, wire.dumps(payload).decode())
     return result
+
+
+def public_reference(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR, cache_dir: Path = settings.CACHE_DIR,
+                     stored: Path = settings.PUBLIC_REFERENCE) -> tuple[dict[str, ExerciseRun], str]:
+    """(exercise -> the observations public checks read, the reference key): from solutions/ when present
+    (the instructor's kit), else from the file `release` wrote into the student bundle."""
+    if Path(solutions).is_dir():
+        full = reference_runs(pool, solutions, cache_dir)
+        return {name: _public_only(run) for name, run in full.items()}, cache_key(solutions)
+    if not Path(stored).is_file():
+        raise GraderError(f"Neither the reference solutions ({solutions}) nor the public reference ({stored}) are "
+                          "here: unzip the student bundle again, or run this from the kit's folder.")
+    try:
+        data = wire.loads(Path(stored).read_bytes())
+        runs = {name: ExerciseRun(exercise=name, observations=obs) for name, obs in data["observations"].items()}
+        key = str(data["key"])
+    except (wire.WireError, KeyError, TypeError, AttributeError) as exc:
+        raise GraderError(f"The public reference {stored} is damaged ({exc}): unzip the student bundle again.") from exc
+    missing = [ex.name for ex in EXERCISES if ex.name not in runs]
+    if missing:
+        raise GraderError(f"The public reference {stored} lacks {', '.join(missing)}: unzip the student bundle again.")
+    return runs, key
+
+
+def public_reference_payload(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
+                             cache_dir: Path = settings.CACHE_DIR) -> bytes:
+    """The public reference file for the student bundle: only what the public checks read."""
+    runs, key = public_reference(pool, solutions, cache_dir)
+    return wire.dumps({"key": key, "versions": versions(),
+                       "observations": {name: run.observations for name, run in runs.items()}})
+
+
+def _public_only(run: ExerciseRun) -> ExerciseRun:
+    keep = set(public_probes(run.exercise))
+    return ExerciseRun(exercise=run.exercise, observations={k: v for k, v in run.observations.items() if k in keep})

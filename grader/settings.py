@@ -8,6 +8,11 @@ from grader import KIT_ROOT
 SOLUTIONS_DIR = KIT_ROOT / "solutions" / "regularization"
 ASSIGNMENTS_DIR = KIT_ROOT / "assignments" / "regularization"
 CACHE_DIR = KIT_ROOT / ".grader_cache"
+# In the student bundle (no solutions/): what the public checks compare with, written by `release`.
+PUBLIC_REFERENCE = KIT_ROOT / "public_reference.json"
+# Choices a user makes once (the feedback language), remembered in the kit or the bundle.
+USER_SETTINGS = KIT_ROOT / ".grader-settings.json"
+LANGUAGES = ("en", "ko")
 
 # Seed of every random input a probe builds; the same submission always sees the same data.
 PROBE_SEED = 20261122

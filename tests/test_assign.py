@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from grader.exercises import FILENAMES
+
 from conftest import run_cli
 from grader.assign import MarkerError, check_assignments, find_regions, render_skeletons, write_assignments
 from grader.assign.markers import BEGIN, END
@@ -125,6 +127,6 @@ def test_check_detects_stale_missing_and_extra_files(tmp_path, solutions_dir):
 
 def test_assign_is_idempotent(tmp_path, solutions_dir):
     out = tmp_path / "assignments"
-    assert len(write_assignments(solutions_dir, out)) == 5
+    assert len(write_assignments(solutions_dir, out)) == len(FILENAMES) + 1  # and the notebook
     assert write_assignments(solutions_dir, out) == []
     shutil.rmtree(out)

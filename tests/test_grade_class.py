@@ -27,7 +27,10 @@ def _notebook(path, *, explore: bool) -> None:
     if explore:
         cells += [nbformat.v4.new_code_cell("x = np.ones((2, 3))\nprint(Dropout(0.5)(x, training=True))\nwhile True:\n    pass"),
                   nbformat.v4.new_code_cell("%%time\nraise SystemExit(1)"),
-                  nbformat.v4.new_code_cell("Dropout = None  # exploring, then overwriting the class")]
+                  nbformat.v4.new_code_cell("Dropout = None  # exploring, then overwriting the class"),
+                  # Notebook-only tools the grading environment may lack must not cost marks.
+                  nbformat.v4.new_code_cell("from IPython.display import Image\nimport seaborn as sns\n"
+                                            "import notebook_only_helper_package.plots as plots\nImage('curves.png')")]
     notebook = nbformat.v4.new_notebook()
     notebook.cells = cells
     nbformat.write(notebook, path)

@@ -1,4 +1,4 @@
-"""Render, write and verify the student skeletons."""
+"""Render, write and verify the student skeletons and the notebook built from them."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 from grader.assign.markers import MarkerError, Region, find_regions
+from grader.assign.workbook import NOTEBOOK_NAME, render_notebook
 from grader.fileio import write_text_atomic
 from grader.settings import ASSIGNMENTS_DIR, SOLUTIONS_DIR
 
@@ -66,9 +67,15 @@ def render_skeletons(solutions: Path = SOLUTIONS_DIR) -> dict[str, str]:
     return {p.name: render_skeleton(p.read_text(encoding="utf-8"), p) for p in files}
 
 
+def render_assignments(solutions: Path = SOLUTIONS_DIR) -> dict[str, str]:
+    """File name -> text of every file ``assign`` writes: the skeletons and the notebook built from them."""
+    skeletons = render_skeletons(solutions)
+    return {**skeletons, NOTEBOOK_NAME: render_notebook(skeletons, solutions)}
+
+
 def write_assignments(solutions: Path = SOLUTIONS_DIR, out: Path = ASSIGNMENTS_DIR) -> list[Path]:
-    """Write the skeletons into ``out``; return the files that changed."""
-    rendered = render_skeletons(solutions)
+    """Write the skeletons and the notebook into ``out``; return the files that changed."""
+    rendered = render_assignments(solutions)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     changed = []
@@ -82,7 +89,7 @@ def write_assignments(solutions: Path = SOLUTIONS_DIR, out: Path = ASSIGNMENTS_D
 
 def check_assignments(solutions: Path = SOLUTIONS_DIR, out: Path = ASSIGNMENTS_DIR) -> list[str]:
     """Problems that make ``out`` stale; empty when it matches what ``assign`` would write."""
-    rendered = render_skeletons(solutions)
+    rendered = render_assignments(solutions)
     out = Path(out)
     problems = []
     for name, text in rendered.items():

@@ -91,8 +91,16 @@ def load_all() -> dict[str, CheckSet]:
     return CHECKSETS
 
 
-def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = None) -> list[CheckResult]:
-    """Every check of the run's exercise, each with its points and feedback.
+def public_probes(exercise: str) -> tuple[str, ...]:
+    """The probes the public checks read, core first: all that `python -m grader check` runs."""
+    checkset = load_all()[exercise]
+    needs = [checkset.core] + [n for c in checkset.checks if c.public for n in c.needs]
+    return tuple(dict.fromkeys(needs))
+
+
+def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = None,
+              public_only: bool = False) -> list[CheckResult]:
+    """Every check of the run's exercise (or only its public ones), each with its points and feedback.
 
     ``verdict``: a reason that fails the whole exercise whatever was observed (the delegation policy).
     """
@@ -108,6 +116,8 @@ def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = No
         except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             verdict = None  # malformed: the checks themselves will say so
     for check in checkset.checks:
+        if public_only and not check.public:
+            continue
         feedback = verdict or _judge_one(check, run, reference)
         score = 0.0 if feedback else check.points
         results.append(CheckResult(run.exercise, check.name, score, check.points, feedback, advice=check.advice,

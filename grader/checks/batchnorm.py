@@ -66,12 +66,13 @@ def _case_text(case: dict) -> str:
     return f"input of shape {tuple(case['x'].shape)}, axis={case['axis']}"
 
 
-@checks.add("training output matches Keras (batch statistics)", 3, "forward")
+@checks.add("training output matches Keras (batch statistics)", 3, "forward", public=True)
 def forward_output(obs: dict, ref: dict) -> None:
     for got, want in zip(obs["forward"]["cases"], ref["forward"]["cases"]):
         assert_close(got["y"], want["y"], f"Training output for an {_case_text(want)}", output_mistakes(want))
 
 
+# BEGIN HIDDEN
 def _dx_detached(case: dict) -> np.ndarray:
     """dx when the batch mean and variance are treated as constants."""
     x, axis = case["x"].astype(np.float64), case["axis"]
@@ -128,6 +129,7 @@ def default_momentum(obs: dict, ref: dict) -> None:
     got, want = obs["forward"]["cases"][0], ref["forward"]["cases"][0]
     for stat in ("moving_mean", "moving_variance"):
         assert_close(got[stat], want[stat], f"{stat} after one step of BatchNormalization() (default momentum={DEFAULT_MOMENTUM})")
+# END HIDDEN
 
 
 def _inference_model(data: dict) -> np.ndarray:
@@ -147,11 +149,12 @@ def _inference(obs: dict, ref: dict, key: str, after: str, how: str) -> None:
                        f"{fmt(float(data[after][stat][0]))} (first element): update the moving statistics only in training.")
 
 
-@checks.add("inference uses the moving statistics and updates nothing", 2, "inference")
+@checks.add("inference uses the moving statistics and updates nothing", 2, "inference", public=True)
 def inference_false(obs: dict, ref: dict) -> None:
     _inference(obs, ref, "training_false", "after_false", "With training=False")
 
 
+# BEGIN HIDDEN
 @checks.add("training=None (omitted) means inference", 1, "inference")
 def inference_omitted(obs: dict, ref: dict) -> None:
     _inference(obs, ref, "omitted", "after_omitted", "When called without `training`")
@@ -204,6 +207,7 @@ def frozen(obs: dict, ref: dict) -> None:
     if not close(data["frozen"], data["inference"]):
         raise Fail("With layer.trainable = False, training=True still normalizes with the batch statistics. In Keras "
                    "a frozen BatchNormalization runs in inference mode: test `training and self.trainable`.")
+# END HIDDEN
 
 
 add_contract_checks(checks)

@@ -26,11 +26,13 @@ def _call(exercise: str) -> str:
 
 
 def add_contract_checks(checks: CheckSet) -> None:
+    # BEGIN HIDDEN
     add_mixed_precision_check(checks)
+    # END HIDDEN
     exercise = checks.exercise
     kwargs = CONTRACT_KWARGS[exercise]
 
-    @checks.add("get_config / from_config round trip", 1, "config")
+    @checks.add("get_config / from_config round trip", 1, "config", public=True)
     def config(obs: dict, ref: dict) -> None:
         data = obs["config"]
         for source, label in ((data["config"], "get_config()"), (data["clone_config"], "from_config(get_config()).get_config()")):
@@ -44,6 +46,7 @@ def add_contract_checks(checks: CheckSet) -> None:
                     raise Fail(f"{label}[{key!r}] is {source[key]!r} for {_call(exercise)}; expected {want!r}.")
         assert_close(data["clone_y"], data["y"], f"The output of the layer rebuilt with from_config (inference, {_call(exercise)})")
 
+    # BEGIN HIDDEN
     @checks.add("symbolic call with a None batch dimension", 1, "symbolic")
     def symbolic(obs: dict, ref: dict) -> None:
         got = obs["symbolic"]["output_shape"]
@@ -69,8 +72,10 @@ def add_contract_checks(checks: CheckSet) -> None:
         if data["reloaded_class"] != exercise:
             raise Fail(f"After keras.models.load_model the layer is a {data['reloaded_class']}, not your {exercise}.")
         assert_close(data["reloaded"], data["predicted"], "Predictions of the model after saving to .keras and loading back")
+    # END HIDDEN
 
 
+# BEGIN HIDDEN
 def add_mixed_precision_check(checks: CheckSet) -> None:
     @checks.add("works under the mixed_float16 dtype policy", 0, "mixed_precision", advice=True)
     def mixed_precision(obs: dict, ref: dict) -> None:
@@ -80,3 +85,4 @@ def add_mixed_precision_check(checks: CheckSet) -> None:
                        f"{'' if np.all(np.isfinite(data['y'])) else ' with NaN or infinite values'}; Keras layers "
                        "compute in self.compute_dtype (float16 here) and keep their weights in float32: cast weights "
                        "to the input's dtype before combining them.")
+# END HIDDEN

@@ -25,12 +25,12 @@ def _identity(got: np.ndarray, x: np.ndarray, how: str) -> None:
     assert_close(got, x, f"{how}, the output (expected the input unchanged)")
 
 
-@checks.add("identity at inference (training=False)", 1, "inference")
+@checks.add("identity at inference (training=False)", 1, "inference", public=True)
 def inference_false(obs: dict, ref: dict) -> None:
     _identity(obs["inference"]["training_false"], obs["inference"]["x"], "With training=False")
 
 
-@checks.add("identity when `training` is omitted", 1, "inference")
+@checks.add("identity when `training` is omitted", 1, "inference", public=True)
 def inference_omitted(obs: dict, ref: dict) -> None:
     _identity(obs["inference"]["omitted"], obs["inference"]["x"],
               "When called without `training` (the default must be False)")
@@ -40,7 +40,7 @@ def _zero_fraction(x: np.ndarray, y: np.ndarray) -> float:
     return float(np.mean(y == 0))
 
 
-@checks.add("dropped fraction matches `rate`", 2, "training")
+@checks.add("dropped fraction matches `rate`", 2, "training", public=True)
 def dropped_fraction(obs: dict, ref: dict) -> None:
     x, y = obs["training"]["x"], obs["training"]["y"]
     if y.shape != x.shape:
@@ -58,7 +58,7 @@ def dropped_fraction(obs: dict, ref: dict) -> None:
     raise Fail(text)
 
 
-@checks.add("kept units are scaled by 1/(1-rate)", 2, "training")
+@checks.add("kept units are scaled by 1/(1-rate)", 2, "training", public=True)
 def kept_scale(obs: dict, ref: dict) -> None:
     x, y = obs["training"]["x"], obs["training"]["y"]
     kept = y != 0
@@ -82,6 +82,7 @@ def kept_scale(obs: dict, ref: dict) -> None:
     raise Fail(text)
 
 
+# BEGIN HIDDEN
 @checks.add("gradient equals mask times 1/(1-rate)", 2, "gradient")
 def gradient(obs: dict, ref: dict) -> None:
     data = obs["gradient"]
@@ -112,12 +113,14 @@ def rate_extremes(obs: dict, ref: dict) -> None:
 
 def _differing(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a != b))
+# END HIDDEN
 
 
 # Two independent masks differ at a fraction 2p(1-p) of the units; the bound keeps false fails below 1e-6.
 _DIFFER = 2 * RATE * (1 - RATE)
 
 
+# BEGIN HIDDEN
 @checks.add("a new mask on every call (eager and tf.function)", 2, "fresh")
 def fresh(obs: dict, ref: dict) -> None:
     for mode, where in (("eager", "in eager calls"), ("graph", "inside tf.function")):
@@ -159,6 +162,7 @@ def seed(obs: dict, ref: dict) -> None:
     if not all(np.array_equal(a, b) for a, b in zip(first, second)):
         raise Fail(f"Two new Dropout(rate={RATE}, seed={SEED}) layers gave different masks: the seed must decide "
                    "the sequence of masks. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.")
+# END HIDDEN
 
 
 add_contract_checks(checks)

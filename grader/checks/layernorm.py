@@ -63,7 +63,7 @@ def _case_text(case: dict) -> str:
     return f"input of shape {tuple(case['x'].shape)}, axis={case['axis']}"
 
 
-@checks.add("gamma and beta have the shape of the normalized axes", 1, "forward")
+@checks.add("gamma and beta have the shape of the normalized axes", 1, "forward", public=True)
 def param_shapes(obs: dict, ref: dict) -> None:
     for got, want in zip(obs["forward"]["cases"], ref["forward"]["cases"]):
         for name in ("gamma", "beta"):
@@ -72,7 +72,7 @@ def param_shapes(obs: dict, ref: dict) -> None:
                            f"{tuple(want['weight_shapes'][name])}, one value per element of the normalized axes.")
 
 
-@checks.add("output matches Keras (int and list axis)", 3, "forward")
+@checks.add("output matches Keras (int and list axis)", 3, "forward", public=True)
 def forward_output(obs: dict, ref: dict) -> None:
     for got, want in zip(obs["forward"]["cases"], ref["forward"]["cases"]):
         if got["gamma"] is None:
@@ -80,6 +80,7 @@ def forward_output(obs: dict, ref: dict) -> None:
         assert_close(got["y"], want["y"], f"The output for an {_case_text(want)}", output_mistakes(want))
 
 
+# BEGIN HIDDEN
 def _dx_detached(case: dict) -> np.ndarray:
     x = case["x"].astype(np.float64)
     axes = tuple(normalized_axes(x.shape, case["axis"]))
@@ -120,6 +121,7 @@ def modes(obs: dict, ref: dict) -> None:
 @checks.add("the same results inside tf.function", 1, "graph")
 def graph(obs: dict, ref: dict) -> None:
     assert_close(obs["graph"]["graph"], obs["graph"]["eager"], "The output inside tf.function, compared with eager execution,")
+# END HIDDEN
 
 
 add_contract_checks(checks)

@@ -28,12 +28,12 @@ def _identity(got: np.ndarray, x: np.ndarray, how: str) -> None:
     assert_close(got, x, f"{how}, the output (expected the input unchanged)")
 
 
-@checks.add("identity at inference (training=False)", 1, "inference")
+@checks.add("identity at inference (training=False)", 1, "inference", public=True)
 def inference_false(obs: dict, ref: dict) -> None:
     _identity(obs["inference"]["training_false"], obs["inference"]["x"], "With training=False")
 
 
-@checks.add("identity when `training` is omitted", 1, "inference")
+@checks.add("identity when `training` is omitted", 1, "inference", public=True)
 def inference_omitted(obs: dict, ref: dict) -> None:
     _identity(obs["inference"]["omitted"], obs["inference"]["x"],
               "When called without `training` (the default must be False)")
@@ -63,11 +63,12 @@ def _check_spread(noise: np.ndarray, what: str) -> None:
         raise Fail(f"{what}: the noise has mean {mean:.4f}; expected 0 (± {mean_bound:.4f}).")
 
 
-@checks.add("training adds noise with mean 0 and std `stddev`", 2, "training")
+@checks.add("training adds noise with mean 0 and std `stddev`", 2, "training", public=True)
 def spread(obs: dict, ref: dict) -> None:
     _check_spread(obs["training"]["noise"], f"GaussianNoise(stddev={STDDEV}) in training")
 
 
+# BEGIN HIDDEN
 @checks.add("the noise does not depend on x", 1, "training")
 def independent(obs: dict, ref: dict) -> None:
     data = obs["training"]
@@ -127,6 +128,7 @@ def gradient(obs: dict, ref: dict) -> None:
     assert_close(obs["gradient"]["dx"], g, "The gradient w.r.t. the input (with a random upstream gradient)",
                  [("It is zero: the noise must be added to x with TensorFlow ops so the gradient passes through.",
                    np.zeros_like(g, dtype=np.float64))])
+# END HIDDEN
 
 
 add_contract_checks(checks)

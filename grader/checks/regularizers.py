@@ -55,7 +55,7 @@ def _inert(obs: dict) -> str | None:
 def _make(exercise: str) -> CheckSet:
     checks = register(CheckSet(exercise, core="value", inert=_inert))
 
-    @checks.add("penalty value matches Keras", 3, "value")
+    @checks.add("penalty value matches Keras", 3, "value", public=True)
     def value(obs: dict, ref: dict) -> None:
         w = ref["value"]["weights"]
         for got, want in zip(obs["value"]["cases"], ref["value"]["cases"]):
@@ -73,7 +73,7 @@ def _make(exercise: str) -> CheckSet:
                 # The explicit-argument cases ran first and passed, so the defaults are what differs.
                 raise Fail(f"{failure} Check the defaults: Keras's {exercise}() uses {DEFAULTS[exercise]}.") from None
 
-    @checks.add("penalty is a 0-d tensor", 1, "value")
+    @checks.add("penalty is a 0-d tensor", 1, "value", public=True)
     def scalar(obs: dict, ref: dict) -> None:
         for got in obs["value"]["cases"]:
             shape = tuple(np.shape(got["value"]))
@@ -83,6 +83,7 @@ def _make(exercise: str) -> CheckSet:
                 raise Fail(f"{_call_text(exercise, got['kwargs'])} returned a {got['kind']}; expected a tensor: "
                            "compute with keras.ops (or tf) so gradients can flow, not numpy or float().")
 
+    # BEGIN HIDDEN
     @checks.add("penalty gradient matches Keras (finite at 0)", 2, "gradient")
     def gradient(obs: dict, ref: dict) -> None:
         w = ref["gradient"]["weights"]
@@ -138,6 +139,7 @@ def _make(exercise: str) -> CheckSet:
         if len(got["loaded_losses"]) != 1:
             raise Fail(f"After loading from .keras the model has {len(got['loaded_losses'])} regularization losses; expected 1.")
         assert_close(got["loaded_losses"][0], got["trained_losses"][0], "The penalty after saving to .keras and loading back")
+    # END HIDDEN
 
     return checks
 

@@ -62,6 +62,7 @@ def forward(ctx: ProbeContext) -> dict:
     return {"cases": cases}
 
 
+# BEGIN HIDDEN
 @probes.add("moving_stats")
 def moving_stats(ctx: ProbeContext) -> dict:
     layer = ctx.cls(momentum=MOMENTUM)
@@ -73,6 +74,7 @@ def moving_stats(ctx: ProbeContext) -> dict:
         xs.append(x)
         history.append(_stats(layer))
     return {"xs": xs, "history": history}
+# END HIDDEN
 
 
 @probes.add("inference")
@@ -94,6 +96,7 @@ def inference(ctx: ProbeContext) -> dict:
             "after_false": after_false, "omitted": y_omitted, "after_omitted": after_omitted}
 
 
+# BEGIN HIDDEN
 @probes.add("weights")
 def weights(ctx: ProbeContext) -> dict:
     layer = ctx.cls()
@@ -135,6 +138,7 @@ def frozen(ctx: ProbeContext) -> dict:
     return {"frozen": to_numpy(layer(t, training=True), "BatchNormalization.call with trainable=False"),
             "inference": to_numpy(layer(t, training=False), "BatchNormalization.call(training=False)"),
             "before": before, "after": _stats(layer)}
+# END HIDDEN
 
 
 add_contract_probes(probes)

@@ -40,7 +40,9 @@ def _stat_values(layer) -> dict:
 
 
 def add_contract_probes(probes: ProbeSet) -> None:
+    # BEGIN HIDDEN
     add_mixed_precision_probe(probes)
+    # END HIDDEN
     exercise = probes.exercise
     kwargs = CONTRACT_KWARGS[exercise]
 
@@ -56,6 +58,7 @@ def add_contract_probes(probes: ProbeSet) -> None:
                 "y": to_numpy(layer(ctx.tf.constant(x)), f"{exercise}.call"),
                 "clone_y": to_numpy(clone(ctx.tf.constant(x)), f"{exercise}.from_config(...).call")}
 
+    # BEGIN HIDDEN
     @probes.add("symbolic")
     def symbolic(ctx: ProbeContext) -> dict:
         layer = ctx.cls(**kwargs)
@@ -87,8 +90,10 @@ def add_contract_probes(probes: ProbeSet) -> None:
                 "after_fit": after_fit, "after_evaluate": after_evaluate, "predicted": predicted,
                 "reloaded": to_numpy(loaded(ctx.tf.constant(x), training=False), "the reloaded model's prediction"),
                 "reloaded_class": type(loaded.layers[1]).__name__}
+    # END HIDDEN
 
 
+# BEGIN HIDDEN
 def add_mixed_precision_probe(probes: ProbeSet) -> None:
     exercise = probes.exercise
     kwargs = CONTRACT_KWARGS[exercise]
@@ -99,3 +104,4 @@ def add_mixed_precision_probe(probes: ProbeSet) -> None:
         x = ctx.rng.normal(0, 1, (8, FEATURES)).astype(np.float16)
         y = layer(ctx.tf.constant(x), training=True)
         return {"dtype": str(to_numpy(y, f"{exercise}.call under mixed_float16").dtype), "y": to_numpy(y, exercise)}
+# END HIDDEN

@@ -41,6 +41,7 @@ def training(ctx: ProbeContext) -> dict:
     return {"x": x, "y": y}
 
 
+# BEGIN HIDDEN
 @probes.add("gradient")
 def grad(ctx: ProbeContext) -> dict:
     x = _positive(ctx, (40, 25))
@@ -90,6 +91,7 @@ def seed(ctx: ProbeContext) -> dict:
         layer = ctx.cls(rate=RATE, seed=SEED)
         runs.append([to_numpy(layer(t, training=True), f"Dropout(seed={SEED}).call") != 0 for _ in range(2)])
     return {"runs": runs}
+# END HIDDEN
 
 
 add_contract_probes(probes)

@@ -60,6 +60,7 @@ def forward(ctx: ProbeContext) -> dict:
     return {"cases": cases}
 
 
+# BEGIN HIDDEN
 @probes.add("modes")
 def modes(ctx: ProbeContext) -> dict:
     shape = (6, 7)
@@ -90,6 +91,7 @@ def graph(ctx: ProbeContext) -> dict:
     traced = ctx.tf.function(lambda v: layer(v, training=True))
     return {"eager": to_numpy(layer(t, training=True), "LayerNormalization.call"),
             "graph": to_numpy(traced(t), "LayerNormalization.call inside tf.function")}
+# END HIDDEN
 
 
 add_contract_probes(probes)

@@ -43,6 +43,7 @@ def training(ctx: ProbeContext) -> dict:
             "noise_zero_x": zeros}
 
 
+# BEGIN HIDDEN
 @probes.add("gradient")
 def grad(ctx: ProbeContext) -> dict:
     x = _f32(ctx.rng.normal(0, 1, (30, 20)))
@@ -63,6 +64,7 @@ def fresh(ctx: ProbeContext) -> dict:
     traced = ctx.tf.function(lambda v: layer(v, training=True))
     graph = [to_numpy(traced(t), "GaussianNoise.call inside tf.function") for _ in range(2)]
     return {"eager": eager, "graph": graph}
+# END HIDDEN
 
 
 add_contract_probes(probes)

@@ -51,6 +51,7 @@ def _make(exercise: str) -> ProbeSet:
             cases.append({"kwargs": kwargs, "value": array, "kind": _kind(out, ctx), "dtype": str(array.dtype)})
         return {"weights": w, "cases": cases}
 
+    # BEGIN HIDDEN
     @probes.add("gradient")
     def gradient(ctx: ProbeContext) -> dict:
         w = weights(ctx.rng)
@@ -84,11 +85,13 @@ def _make(exercise: str) -> ProbeSet:
             "original": to_numpy(_call(reg, ctx.tf.constant(w), exercise), exercise),
             "clone": to_numpy(_call(clone, ctx.tf.constant(w), exercise), f"{exercise}.from_config(...)"),
         }
+    # END HIDDEN
 
     return probes
 
 
 
+# BEGIN HIDDEN
 def _add_dense_probe(probes: ProbeSet) -> None:
     exercise = probes.exercise
 
@@ -114,7 +117,11 @@ def _add_dense_probe(probes: ProbeSet) -> None:
                 "trained_losses": trained,
                 "loaded_losses": [to_numpy(loss, "model.losses after loading") for loss in loaded.losses],
                 "loaded_regularizer": type(loaded.layers[0].kernel_regularizer).__name__}
+# END HIDDEN
 
 
 for _name in CASES:
-    _add_dense_probe(_make(_name))
+    _probes = _make(_name)
+    # BEGIN HIDDEN
+    _add_dense_probe(_probes)
+    # END HIDDEN

@@ -3,25 +3,41 @@
 from __future__ import annotations
 
 from grader.grade import GradingResult
+from grader.i18n import DEFAULT_LANG, check_name, translate, ui
 
 
-def feedback_markdown(result: GradingResult) -> str:
-    lines = [f"# Feedback for {result.submission}", "", f"**Total: {result.score:g} / {result.max_score:g}**", "",
-             "| Exercise | Score | Checks passed |", "|---|---:|---:|"]
+def feedback_markdown(result: GradingResult, lang: str = DEFAULT_LANG, public_only: bool = False) -> str:
+    """``public_only``: the result of `python -m grader check` (public checks only): counts checks passed
+    instead of points, and says that hidden checks count as well."""
+    exercise_col = ui("exercise", lang)
+    passed_col = ui("public_checks_passed" if public_only else "checks_passed", lang)
+    if public_only:
+        checks = [c for e in result.exercises for c in e.checks]
+        lines = [f"# {ui('public_title', lang, submission=result.submission)}", "",
+                 f"**{ui('public_score', lang, passed=sum(c.passed for c in checks), total=len(checks))}**", "",
+                 f"> {ui('public_notice', lang)}", "",
+                 f"| {exercise_col} | {passed_col} |", "|---|---:|"]
+    else:
+        lines = [ui("feedback_title", lang, submission=result.submission), "",
+                 f"**{ui('total_line', lang, score=f'{result.score:g}', max_score=f'{result.max_score:g}')}**", "",
+                 f"| {exercise_col} | {ui('score', lang)} | {passed_col} |", "|---|---:|---:|"]
     for exercise in result.exercises:
-        passed = sum(c.passed for c in exercise.checks)
-        lines.append(f"| {exercise.exercise} | {exercise.score:g} / {exercise.max_score:g} | {passed} / {len(exercise.checks)} |")
+        passed = f"{sum(c.passed for c in exercise.checks)} / {len(exercise.checks)}"
+        score = "" if public_only else f" {exercise.score:g} / {exercise.max_score:g} |"
+        lines.append(f"| {exercise.exercise} |{score} {passed} |")
     for exercise in result.exercises:
         failed = [c for c in exercise.checks if not c.passed]
         if not failed and not exercise.output.strip():
             continue
         lines += ["", f"## {exercise.exercise}"]
         if exercise.failure:
-            lines += ["", f"**{exercise.failure}**", "", f"All {len(failed)} checks of {exercise.exercise} need this to work."]
+            lines += ["", f"**{translate(exercise.failure, lang)}**", "",
+                      ui("needs_this", lang, count=len(failed), exercise=exercise.exercise)]
         else:
             for check in failed:
-                label = "advice, 0 points" if check.advice else f"0 / {check.max_score:g}"
-                lines += ["", f"- **{check.name}** ({label})  ", f"  {check.feedback}"]
+                label = ui("advice_label", lang) if check.advice else "" if public_only else f"0 / {check.max_score:g}"
+                lines += ["", f"- **{check_name(check.name, lang)}**{f' ({label})' if label else ''}  ",
+                          f"  {translate(check.feedback, lang)}"]
         if exercise.output.strip():
-            lines += ["", "What your code printed:", "", "```text", exercise.output.strip(), "```"]
+            lines += ["", ui("what_your_code_printed", lang), "", "```text", exercise.output.strip(), "```"]
     return "\n".join(lines) + "\n"

@@ -7,33 +7,37 @@ from pathlib import Path
 
 from grader.fileio import write_text_atomic
 from grader.grade import GradingResult
+from grader.i18n import DEFAULT_LANG, check_name, translate, ui
 
 # Gradescope rejects large results; the student's printed output is the only unbounded part.
 MAX_BYTES = 1_000_000
 _OUTPUT_BUDGET = 8_000
 
 
-def results_dict(result: GradingResult) -> dict:
+def results_dict(result: GradingResult, lang: str = DEFAULT_LANG) -> dict:
     tests = []
     for exercise in result.exercises:
         for check in exercise.checks:
             test = {
-                "name": f"{exercise.exercise}: {check.name}",
+                "name": f"{exercise.exercise}: {check_name(check.name, lang)}",
                 "score": round(check.score, 4),
                 "max_score": round(check.max_score, 4),
                 "status": "passed" if check.passed else "failed",
-                "output": "Passed." if check.passed else check.feedback,
+                "output": ui("passed", lang) if check.passed else translate(check.feedback, lang),
                 "visibility": check.visibility,
                 "tags": [exercise.exercise],
+                # Gradescope's spec gives each test an "extra_data" object, stored and not shown.
+                "extra_data": {"public": check.public},
             }
             if check.advice:
-                test["output"] = ("Advice (0 points): " + test["output"]) if not check.passed else "Passed (advice, 0 points)."
+                test["output"] = (ui("advice_prefix", lang) + test["output"]) if not check.passed \
+                    else ui("passed_advice", lang)
             tests.append(test)
     printed = [
-        f"--- What your code printed while {e.exercise} was graded ---\n{e.output[:_OUTPUT_BUDGET]}"
+        f"{ui('printed_while', lang, exercise=e.exercise)}\n{e.output[:_OUTPUT_BUDGET]}"
         for e in result.exercises if e.output.strip()
     ]
-    summary = f"Total: {result.score:g} / {result.max_score:g}"
+    summary = ui("total_line", lang, score=f"{result.score:g}", max_score=f"{result.max_score:g}")
     return {
         "score": round(result.score, 4),
         "output": "\n\n".join([summary, *printed]),
@@ -42,12 +46,12 @@ def results_dict(result: GradingResult) -> dict:
     }
 
 
-def write_results(result: GradingResult, path: Path | str, extra: dict | None = None) -> dict:
-    data = results_dict(result)
+def write_results(result: GradingResult, path: Path | str, extra: dict | None = None, lang: str = DEFAULT_LANG) -> dict:
+    data = results_dict(result, lang)
     data["extra_data"].update(extra or {})
     text = json.dumps(data, indent=1, ensure_ascii=False)
     if len(text.encode()) > MAX_BYTES:
-        data["output"] = data["output"][:2000] + "\n… (output truncated)"
+        data["output"] = data["output"][:2000] + ui("output_truncated", lang)
         for test in data["tests"]:
             test["output"] = test["output"][:2000]
         text = json.dumps(data, indent=1, ensure_ascii=False)

@@ -7,25 +7,38 @@ from rich.table import Table
 from rich.text import Text
 
 from grader.grade import GradingResult
+from grader.i18n import DEFAULT_LANG, check_name, translate, ui
 
 
-def print_report(result: GradingResult, console: Console | None = None) -> None:
+def print_report(result: GradingResult, console: Console | None = None, lang: str = DEFAULT_LANG,
+                 public_only: bool = False) -> None:
+    """``public_only``: the result of `python -m grader check`, which runs the public checks only: the
+    report counts checks passed rather than points, and says that hidden checks count as well."""
     console = console or Console()
-    table = Table(title=f"Grading report: {result.submission}", title_justify="left")
-    table.add_column("Exercise")
-    table.add_column("Score", justify="right")
-    table.add_column("Checks passed", justify="right")
+    title = ui("public_title" if public_only else "report_title", lang, submission=result.submission)
+    table = Table(title=title, title_justify="left")
+    table.add_column(ui("exercise", lang))
+    if not public_only:
+        table.add_column(ui("score", lang), justify="right")
+    table.add_column(ui("public_checks_passed" if public_only else "checks_passed", lang), justify="right")
     for exercise in result.exercises:
         passed = sum(c.passed for c in exercise.checks)
         full = exercise.score == exercise.max_score
-        table.add_row(
-            exercise.exercise,
-            Text(f"{exercise.score:g} / {exercise.max_score:g}", style="green" if full else "red"),
-            f"{passed} / {len(exercise.checks)}",
-        )
-    table.add_section()
-    table.add_row("Total", Text(f"{result.score:g} / {result.max_score:g}", style="bold"), "")
+        counts = f"{passed} / {len(exercise.checks)}"
+        if public_only:
+            table.add_row(exercise.exercise, Text(counts, style="green" if passed == len(exercise.checks) else "red"))
+        else:
+            score = Text(f"{exercise.score:g} / {exercise.max_score:g}", style="green" if full else "red")
+            table.add_row(exercise.exercise, score, counts)
+    if not public_only:
+        table.add_section()
+        table.add_row(ui("total", lang), Text(f"{result.score:g} / {result.max_score:g}", style="bold"), "")
     console.print(table)
+    if public_only:
+        checks = [c for e in result.exercises for c in e.checks]
+        console.print(Text(ui("public_score", lang, passed=sum(c.passed for c in checks), total=len(checks)),
+                           style="bold"))
+        console.print(Text(ui("public_notice", lang), style="yellow"))
     for exercise in result.exercises:
         failed = [c for c in exercise.checks if not c.passed]
         if not failed:
@@ -37,28 +50,30 @@ def print_report(result: GradingResult, console: Console | None = None) -> None:
             by_feedback.setdefault(check.feedback, []).append(check)
         for feedback, group in by_feedback.items():
             for check in group:
-                label = "advice" if check.advice else f"0 / {check.max_score:g}"
-                console.print(Text(f"  ✗ {check.name} [{label}]", style="red"))
-            console.print(Text(f"    {feedback}"))
+                # Points are no grade in a public-checks report: only advice keeps its label there.
+                label = ui("advice", lang) if check.advice else "" if public_only else f"0 / {check.max_score:g}"
+                label = f" [{label}]" if label else ""
+                console.print(Text(f"  ✗ {check_name(check.name, lang)}{label}", style="red"))
+            console.print(Text(f"    {translate(feedback, lang)}"))
         if exercise.output.strip():
-            console.print(Text("    Your code printed:", style="dim"))
+            console.print(Text(f"    {ui('your_code_printed', lang)}", style="dim"))
             console.print(Text("    " + exercise.output.strip()[:600].replace("\n", "\n    "), style="dim"))
 
 
-def print_class_summary(report, out, console: Console | None = None) -> None:
+def print_class_summary(report, out, console: Console | None = None, lang: str = DEFAULT_LANG) -> None:
     """What an instructor needs after grading a class: counts, where the files are, who hit trouble."""
     console = console or Console()
     scores = [row.total for row in report.rows if row.max_total]
     mean = sum(scores) / len(scores) if scores else 0.0
-    console.print(f"{len(report.rows)} students: {report.graded} graded, {report.skipped} unchanged since the last run "
-                  f"(skipped), in {report.seconds:.1f} s. Mean total {mean:.1f}.")
-    console.print(f"Gradebook: {out / 'gradebook.csv'}; per student: {out}/<student>/results.json and feedback.md")
+    console.print(ui("class_counts", lang, students=len(report.rows), graded=report.graded, skipped=report.skipped,
+                     seconds=report.seconds, mean=mean))
+    console.print(ui("class_files", lang, gradebook=out / "gradebook.csv", out=out))
     if not report.trouble:
-        console.print("No student's grading hit trouble.")
+        console.print(ui("class_no_trouble", lang))
         return
-    table = Table(title=f"{len(report.trouble)} student(s) whose grading hit trouble", title_justify="left")
-    table.add_column("Student")
-    table.add_column("What happened")
+    table = Table(title=ui("class_trouble_title", lang, count=len(report.trouble)), title_justify="left")
+    table.add_column(ui("student", lang))
+    table.add_column(ui("what_happened", lang))
     for student in sorted(report.trouble):
-        table.add_row(student, Text("\n".join(report.trouble[student])[:500]))
+        table.add_row(student, Text("\n".join(translate(line, lang) for line in report.trouble[student])[:500]))
     console.print(table)

@@ -65,6 +65,8 @@ class Task:
     """The file (of the job's ``sources``) that defines the class."""
     cost: float = 1.0
     """Relative running time, to spread one submission's tasks evenly over workers."""
+    probes: tuple[str, ...] | None = None
+    """The probes to run; None: all of the exercise's."""
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,15 @@ class Job:
     """Every file of the submission, name -> text: the worker imports them from memory."""
 
 
-def tasks_for(modules: dict[str, str]) -> tuple[Task, ...]:
-    """The tasks of every exercise whose file is present; ``modules``: exercise file -> file in the submission."""
-    return tuple(Task(ex.name, ex.name, modules[ex.filename], ex.cost) for ex in EXERCISES if ex.filename in modules)
+def tasks_for(modules: dict[str, str], probes: Callable[[str], tuple[str, ...]] | None = None,
+              exercises: Iterable[str] | None = None) -> tuple[Task, ...]:
+    """The tasks of every exercise whose file is present; ``modules``: exercise file -> file in the submission.
+
+    ``probes`` gives the probes to run for an exercise (default: all); ``exercises`` keeps only those.
+    """
+    wanted = set(exercises) if exercises is not None else None
+    return tuple(Task(ex.name, ex.name, modules[ex.filename], ex.cost, probes(ex.name) if probes else None)
+                 for ex in EXERCISES if ex.filename in modules and (wanted is None or ex.name in wanted))
 
 
 def split_tasks(tasks: tuple[Task, ...], parts: int) -> list[tuple[Task, ...]]:
@@ -188,8 +196,8 @@ class WorkerPool:
                     group_id = f"{job.id}-{number}"
                     groups[group_id] = (job, {t.exercise: t for t in tasks})
                     line = {"id": group_id, "sources": job.sources, "timeout": self.timeout, "threads": threads,
-                            "tasks": [{"exercise": t.exercise, "class": t.class_name, "module": t.module}
-                                      for t in tasks],
+                            "tasks": [{"exercise": t.exercise, "class": t.class_name, "module": t.module,
+                                       "probes": t.probes} for t in tasks],
                             "memory_limit": settings.MEMORY_LIMIT_BYTES,
                             "cpu_limit": int(max(self.timeout, 1) * settings.CPU_LIMIT_FACTOR),
                             "nproc_limit": nproc}

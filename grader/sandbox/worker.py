@@ -439,7 +439,10 @@ def _run_task(task: dict, job: dict, source: str, send, np, tf, keras, probes, t
         send({"kind": "fatal", "stage": "class", "error": {"type": "MissingClass", "message": task["class"], "found": found}})
         return
     tripwire.start(source)
+    chosen = task.get("probes")
     for probe in probes.PROBESETS[task["exercise"]].probes:
+        if chosen is not None and probe.name not in chosen:
+            continue
         send({"kind": "start", "probe": probe.name})
         keras.utils.set_random_seed(settings.PROBE_SEED)
         rng = np.random.default_rng(settings.PROBE_SEED + zlib.crc32(probe.name.encode()))

@@ -1,0 +1,518 @@
+"""Korean catalog: check names, feedback templates and report strings.
+
+Written for Korean students, as a TA would say it: code, numbers, shapes and Keras API names stay
+as they are. Korean particles (이/가, 을/를, 은/는) depend on the last sound of the word before them,
+so a captured value is followed by a noun (값, shape, 클래스), a counter (개, 배, 초) or 입니다,
+never directly by such a particle.
+
+English keys: see grader/i18n/catalog.py for the field syntax. The entries of hidden checks sit in
+``# BEGIN HIDDEN`` regions: the student bundle leaves them out, as it leaves out the checks themselves.
+"""
+
+from __future__ import annotations
+
+CHECK_NAMES = {
+    # Regularizers
+    "penalty value matches Keras": "페널티 값이 Keras와 일치",
+    "penalty is a 0-d tensor": "페널티가 0차원 텐서",
+    "get_config / from_config round trip": "get_config / from_config 왕복 변환",
+    # Shared by the layers
+    "identity at inference (training=False)": "추론 모드(training=False)에서는 입력을 그대로 출력",
+    "identity when `training` is omitted": "`training`을 생략하면 입력을 그대로 출력",
+    # GaussianNoise
+    "training adds noise with mean 0 and std `stddev`": "학습 모드에서 평균 0, 표준편차 `stddev`인 노이즈를 더함",
+    # Dropout
+    "dropped fraction matches `rate`": "드롭 비율이 `rate`와 일치",
+    "kept units are scaled by 1/(1-rate)": "남은 유닛을 1/(1-rate)배로 스케일링",
+    # BatchNormalization
+    "training output matches Keras (batch statistics)": "학습 모드 출력이 Keras와 일치 (배치 통계)",
+    "inference uses the moving statistics and updates nothing": "추론 모드는 이동 통계를 쓰고 아무것도 갱신하지 않음",
+    # LayerNormalization
+    "gamma and beta have the shape of the normalized axes": "gamma와 beta의 shape가 정규화 축과 일치",
+    "output matches Keras (int and list axis)": "출력이 Keras와 일치 (int와 list axis)",
+    # BEGIN HIDDEN
+    # Regularizers
+    "penalty gradient matches Keras (finite at 0)": "페널티의 그래디언트가 Keras와 일치 (0에서도 유한)",
+    "penalty dtype follows the weights (float64)": "페널티 dtype이 가중치를 따름 (float64)",
+    "as kernel_regularizer: one loss of the right value; fit, save and load":
+        "kernel_regularizer로 사용: 올바른 값의 loss 하나, 학습·저장·불러오기",
+    # Shared by the layers
+    "symbolic call with a None batch dimension": "배치 차원이 None인 심볼릭 호출",
+    "compute_output_shape": "compute_output_shape",
+    "trains inside model.fit": "model.fit으로 학습 가능",
+    ".keras save and load": ".keras 저장 및 불러오기",
+    "works under the mixed_float16 dtype policy": "mixed_float16 dtype 정책에서 동작",
+    "the same results inside tf.function": "tf.function 안에서도 같은 결과",
+    # GaussianNoise
+    "the noise does not depend on x": "노이즈가 x와 무관",
+    "the noise is independent from element to element": "원소마다 독립인 노이즈",
+    "the noise is Gaussian": "가우시안 노이즈",
+    "new noise on every call (eager and tf.function)": "호출할 때마다 새 노이즈 (eager와 tf.function)",
+    "gradient w.r.t. the input is 1": "입력에 대한 그래디언트가 1",
+    # Dropout
+    "gradient equals mask times 1/(1-rate)": "그래디언트 = 마스크 × 1/(1-rate)",
+    "rate 0 keeps everything, rate 1 drops everything": "rate 0이면 모두 남기고 rate 1이면 모두 드롭",
+    "a new mask on every call (eager and tf.function)": "호출할 때마다 새 마스크 (eager와 tf.function)",
+    "noise_shape broadcasts the mask": "noise_shape에 맞춰 마스크를 broadcast",
+    "a fixed seed reproduces on fresh layers": "seed를 고정하면 새 레이어에서도 같은 결과",
+    # BatchNormalization
+    "gradients w.r.t. input, gamma and beta match Keras": "입력, gamma, beta에 대한 그래디언트가 Keras와 일치",
+    "moving statistics after 1 and after 5 training steps": "학습 스텝 1번, 5번 뒤의 이동 통계",
+    "moving statistics after one step with the default momentum": "기본 momentum으로 한 스텝 뒤의 이동 통계",
+    "training=None (omitted) means inference": "training=None(생략)이면 추론 모드",
+    "gamma and beta are trainable, the moving statistics are not": "gamma와 beta만 학습 대상이고 이동 통계는 학습 대상이 아님",
+    "model.fit updates the moving statistics, evaluate does not": "model.fit은 이동 통계를 갱신하고 evaluate는 갱신하지 않음",
+    "a frozen layer (trainable=False) runs in inference mode": "고정된 레이어(trainable=False)는 추론 모드로 동작",
+    # LayerNormalization
+    "each sample is normalized on its own": "샘플마다 따로 정규화",
+    "the same in training and inference": "학습 모드와 추론 모드에서 동일",
+    # END HIDDEN
+}
+
+MESSAGES = {
+    # --- grader/checks/__init__.py
+    "not observed: the code stopped before this check could run": "확인하지 못함: 이 검사를 실행하기 전에 코드가 멈췄습니다",
+    "the code's results could not be read ({error}): do the shapes and types follow the docstring?":
+        "코드가 돌려준 결과를 읽을 수 없습니다({error}): shape와 타입이 docstring에 적힌 대로인가요?",
+
+    # --- grader/checks/compare.py: expected vs observed, then (appended) the likely mistake
+    "{what:text}: no gradient flows (got None). Is a step done outside TensorFlow (numpy, .numpy(), float()) or "
+    "behind tf.stop_gradient?":
+        "{what}: 그래디언트가 흐르지 않습니다(None). TensorFlow 밖(numpy, .numpy(), float())에서 계산했거나 tf.stop_gradient 뒤에서 계산한 "
+        "단계가 있지 않나요?",
+    "{what:text}: expected shape {want:shape}, got shape {got:shape}.":
+        "{what}: shape가 {got}입니다. 기대한 shape는 {want}입니다.",
+    "{what:text}: {count:num} of {size:num} values are NaN or infinite (first at index {index:shape}, expected "
+    "{want:num}).":
+        "{what}: 값 {size}개 중 {count}개가 NaN 또는 무한대입니다(첫 위치는 인덱스 {index}, 기대값 {want}).",
+    "{what:text} differs from the expected values at {count:num} of {size:num} elements; worst at index "
+    "{index:shape}: expected {want:num}, got {got:num} (|difference| {difference:num}, tolerance {tolerance:num}).":
+        "{what}: 원소 {size}개 중 {count}개가 기대값과 다릅니다. 가장 많이 다른 곳은 인덱스 {index}이고, 기대값 {want}, 실제 값 {got}입니다(|차이| "
+        "{difference}, 허용 오차 {tolerance}).",
+    "{name} returns its input unchanged in training: the layer does nothing yet, so none of its checks count.":
+        "{name}: 학습 모드에서 입력을 그대로 돌려줍니다. 레이어가 아직 아무 일도 하지 않으므로 이 레이어의 검사는 하나도 점수로 인정되지 않습니다.",
+    "{name} returns a constant ({value:num}) in training: the layer does nothing yet, so none of its checks count.":
+        "{name}: 학습 모드에서 상수({value})를 돌려줍니다. 레이어가 아직 아무 일도 하지 않으므로 이 레이어의 검사는 하나도 점수로 인정되지 않습니다.",
+
+    # --- grader/checks/contract.py
+    "{label} of {call} misses {missing}: return every constructor argument, merged with super().get_config().":
+        "{call}의 {label}에 빠진 키가 있습니다: {missing}. 생성자 인자를 모두 super().get_config()와 합쳐서 반환하세요.",
+    "{label}[{key}] is {got} for {call}; expected {want}.": "{call}의 {label}[{key}] 값이 {got}입니다. 기대값은 {want}입니다.",
+    "The output of the layer rebuilt with from_config (inference, {call})": "from_config로 다시 만든 레이어의 출력(추론 모드, {call})",
+
+    # --- grader/checks/regularizers.py
+    "It equals half the penalty: Keras's L2 has no 1/2 factor (l2 * sum(x**2)).":
+        "정답 페널티의 절반입니다: Keras의 L2에는 1/2 계수가 없습니다(l2 * sum(x**2)).",
+    "It equals the penalty divided by the number of weights: use the sum, not the mean.":
+        "페널티를 가중치 개수로 나눈 값과 같습니다: 평균이 아니라 합을 쓰세요.",
+    "It matches l2 * sqrt(sum(x**2)), the norm: the L2 penalty uses the squared norm.":
+        "노름을 쓴 l2 * sqrt(sum(x**2)) 값과 같습니다: L2 페널티는 노름의 제곱을 씁니다.",
+    "It matches l1 * sum(x) without the absolute value: take |x| before summing.":
+        "절댓값 없이 계산한 l1 * sum(x) 값과 같습니다: 더하기 전에 |x|를 취하세요.",
+    "It is a vector of per-row or per-column penalties: sum over all elements to one number.":
+        "행별 또는 열별 페널티를 모은 벡터입니다: 모든 원소를 더해 숫자 하나로 만드세요.",
+    "It is the penalty for every element separately: sum over all elements to one number.":
+        "원소마다 따로 계산한 페널티입니다: 모든 원소를 더해 숫자 하나로 만드세요.",
+    "Only the L1 term is there: L1L2 adds l1 * sum(|x|) and l2 * sum(x**2).":
+        "L1 항만 있습니다: L1L2는 l1 * sum(|x|) 항과 l2 * sum(x**2) 항을 모두 더합니다.",
+    "Only the L2 term is there: L1L2 adds l1 * sum(|x|) and l2 * sum(x**2).":
+        "L2 항만 있습니다: L1L2는 l1 * sum(|x|) 항과 l2 * sum(x**2) 항을 모두 더합니다.",
+    "The L1 term is squared-summed like L2: check which coefficient goes with which sum.":
+        "L1 항을 L2처럼 제곱해서 더했습니다: 어느 계수가 어느 합과 짝인지 확인하세요.",
+    "The penalty is 0 for non-zero weights and coefficients: nothing is computed yet, so none of its checks count.":
+        "가중치와 계수가 0이 아닌데도 페널티가 0입니다: 아직 아무것도 계산하지 않으므로 이 문제의 검사는 하나도 점수로 인정되지 않습니다.",
+    "{call} on a {rows:num}x{columns:num} matrix with zeros and negatives":
+        "0과 음수가 섞인 {rows}x{columns} 행렬에 대한 {call} 값",
+    "{what:text}: expected a single number {want:num}, got shape {shape:shape} whose elements add up to it: sum "
+    "over all elements to one number.":
+        "{what}: 숫자 하나({want})가 나와야 하는데 shape {shape}인 결과가 나왔고, 그 원소의 합이 정답과 같습니다: 모든 원소를 더해 숫자 하나로 만드세요.",
+    "{failure:text} Check the defaults: Keras's {exercise}() uses {defaults}.":
+        "{failure} 기본값을 확인하세요: Keras의 {exercise}() 기본값은 {defaults}입니다.",
+    "{call} returned shape {shape:shape}; expected a 0-d tensor (shape ()).":
+        "{call}의 반환값 shape가 {shape}입니다. 0차원 텐서(shape ())여야 합니다.",
+    "{call} returned a {kind}; expected a tensor: compute with keras.ops (or tf) so gradients can flow, not numpy "
+    "or float().":
+        "{call}의 반환값이 텐서가 아니라 {kind}입니다: 그래디언트가 흐를 수 있도록 numpy나 float() 대신 keras.ops(또는 tf)로 계산하세요.",
+
+    # --- grader/checks/noise.py
+    "{how:text}, GaussianNoise must return the input unchanged, but it changed it by up to {change:num}: noise is "
+    "only added when training is True.":
+        "{how}는 GaussianNoise가 입력을 그대로 돌려줘야 하는데, 입력이 최대 {change}만큼 바뀌었습니다: 노이즈는 training이 True일 때만 더합니다.",
+    "{what:text}: the output contains NaN or infinite values.": "{what}: 출력에 NaN 또는 무한대 값이 있습니다.",
+    "{what:text}: the noise has standard deviation {std:num}; expected stddev={stddev:num} (± {bound:num}).":
+        "{what}: 노이즈의 표준편차가 {std}입니다. 기대값은 stddev={stddev}입니다(± {bound}).",
+    "That is stddev**2 = {square:num}: `stddev` is already the standard deviation, not the variance.":
+        "이 값은 stddev**2 = {square}입니다: `stddev`는 분산이 아니라 이미 표준편차입니다.",
+    "That is sqrt(stddev): `stddev` is already the standard deviation.": "이 값은 sqrt(stddev)입니다: `stddev`는 이미 표준편차입니다.",
+    "One value is shared by every element: draw noise with the shape of the input.":
+        "모든 원소가 같은 값 하나를 씁니다: 입력과 같은 shape로 노이즈를 뽑으세요.",
+    "{what:text}: the noise has mean {mean:num}; expected 0 (± {bound:num}).":
+        "{what}: 노이즈의 평균이 {mean}입니다. 기대값은 0입니다(± {bound}).",
+    "GaussianNoise(stddev={stddev:num}) in training": "학습 모드의 GaussianNoise(stddev={stddev})",
+
+    # --- grader/checks/dropout.py
+    "{how:text}, Dropout must return the input unchanged, but {count:num} of {size:num} units were set to 0: "
+    "dropout is only active when training is True.":
+        "{how}는 Dropout이 입력을 그대로 돌려줘야 하는데, 유닛 {size}개 중 {count}개가 0이 되었습니다: dropout은 training이 True일 때만 동작합니다.",
+    "{how:text}, the output (expected the input unchanged)": "{how}의 출력(입력이 그대로 나와야 함)",
+    "With training=False": "training=False일 때",
+    "When called without `training` (the default must be False)": "`training` 없이 호출했을 때(기본값은 False)",
+    "Dropout(rate={rate:num}) in training: expected shape {want:shape}, got {got:shape}.":
+        "학습 모드에서 Dropout(rate={rate})의 출력 shape가 {got}입니다. 기대한 shape는 {want}입니다.",
+    "Dropout(rate={rate:num}) in training set {fraction:num} of the units to 0; expected {rate2:num} (within "
+    "±{bound:num} for {count:num} units).":
+        "학습 모드에서 Dropout(rate={rate})이 0으로 만든 유닛의 비율이 {fraction}입니다. 기대값은 {rate2}입니다(유닛 {count}개 기준 허용 범위 "
+        "±{bound}).",
+    "That is 1 - rate: `rate` is the probability to DROP a unit, not to keep it.":
+        "이 값은 1 - rate입니다: `rate`는 유닛을 남길 확률이 아니라 버릴(DROP) 확률입니다.",
+    "Nothing was dropped: is dropout applied when training=True?":
+        "드롭된 유닛이 하나도 없습니다: training=True일 때 dropout을 적용하고 있나요?",
+    "Dropout(rate={rate:num}) kept no unit in training (shape {shape:shape}), so the scaling cannot be seen.":
+        "학습 모드에서 Dropout(rate={rate})이 유닛을 하나도 남기지 않아서(shape {shape}) 스케일링을 확인할 수 없습니다.",
+    "Kept units are multiplied by {factor:num} instead of 1/(1-rate) = {scale:num}":
+        "남은 유닛에 {factor}배가 곱해졌습니다(1/(1-rate) = {scale}배여야 합니다)",
+    "did you forget inverted-dropout scaling?": "inverted dropout의 스케일링을 빠뜨리지 않았나요?",
+    "you multiplied by (1-rate); divide by it instead.": "(1-rate)를 곱했습니다. 곱하지 말고 (1-rate)로 나누세요.",
+    "you divided by rate; divide by (1-rate), the keep probability.": "rate로 나눴습니다. 유닛을 남길 확률인 (1-rate)로 나누세요.",
+    "you multiplied by rate; divide by (1-rate), the keep probability.": "rate를 곱했습니다. 유닛을 남길 확률인 (1-rate)로 나누세요.",
+    "(ratios range from {low:num} to {high:num}, worst {worst:num}).": "(비율 범위 {low} ~ {high}, 가장 벗어난 값 {worst}).",
+
+    # --- grader/checks/batchnorm.py
+    "It matches the UNBIASED variance (dividing by N-1 = {n:num}): batch normalization uses the biased variance, "
+    "dividing by N.":
+        "N-1(= {n})로 나눈 불편(UNBIASED) 분산을 쓴 결과와 같습니다: 배치 정규화는 N으로 나누는 편향(biased) 분산을 씁니다.",
+    "It matches (x - mean) / (sqrt(var) + epsilon): epsilon goes inside the square root, sqrt(var + epsilon).":
+        "(x - mean) / (sqrt(var) + epsilon)의 결과와 같습니다: epsilon은 제곱근 안에 넣어 sqrt(var + epsilon)으로 계산하세요.",
+    "It matches normalization without epsilon: use sqrt(var + self.epsilon).":
+        "epsilon 없이 정규화한 결과와 같습니다: sqrt(var + self.epsilon)을 쓰세요.",
+    "It matches epsilon = 1e-5 (PyTorch's default): use self.epsilon (Keras's default 1e-3).":
+        "epsilon = 1e-5(PyTorch의 기본값)로 계산한 결과와 같습니다: self.epsilon(Keras의 기본값 1e-3)을 쓰세요.",
+    "gamma is not applied: multiply the normalized value by gamma.": "gamma가 적용되지 않았습니다: 정규화한 값에 gamma를 곱하세요.",
+    "beta is not added: add beta after scaling by gamma.": "beta가 더해지지 않았습니다: gamma를 곱한 뒤 beta를 더하세요.",
+    "The statistics are taken over the feature axis (per sample, like LayerNormalization): batch normalization "
+    "averages over every axis EXCEPT `axis`.":
+        "통계를 (LayerNormalization처럼 샘플마다) 특성 축에서 구했습니다: 배치 정규화는 `axis`만 빼고(EXCEPT) 나머지 모든 축에 대해 평균을 냅니다.",
+    "The statistics are taken over the batch axis only: average over every axis except `axis`.":
+        "통계를 배치 축에서만 구했습니다: `axis`만 빼고 나머지 모든 축에 대해 평균을 내세요.",
+    "input of shape {shape:shape}, axis={axis:axis}": "shape {shape}, axis={axis}인 입력",
+    "Training output for an {case:case}": "{case}에 대한 학습 모드 출력",
+    "{how:text}, the output": "{how}의 출력",
+    "It is normalized with the BATCH statistics: at inference use moving_mean and moving_variance.":
+        "배치(BATCH) 통계로 정규화했습니다: 추론할 때는 moving_mean과 moving_variance를 쓰세요.",
+    "{how:text}, {stat:ident} changed from {before:num} to {after:num} (first element): update the moving "
+    "statistics only in training.":
+        "{how} {stat} 값이 바뀌었습니다(첫 번째 원소: {before} → {after}). 이동 통계는 학습 모드에서만 갱신하세요.",
+
+    # --- grader/checks/layernorm.py
+    "It matches statistics taken over the BATCH axis (batch normalization): layer normalization averages each "
+    "sample over `axis`.":
+        "배치(BATCH) 축에서 구한 통계(배치 정규화)와 같습니다: 레이어 정규화는 샘플마다 `axis`에 대해 평균을 냅니다.",
+    "It matches the UNBIASED variance (dividing by N-1): use the biased variance, dividing by N.":
+        "N-1로 나눈 불편(UNBIASED) 분산과 같습니다: N으로 나누는 편향(biased) 분산을 쓰세요.",
+    "It matches (x - mean) / (sqrt(var) + epsilon): epsilon goes inside the square root.":
+        "(x - mean) / (sqrt(var) + epsilon)의 결과와 같습니다: epsilon은 제곱근 안에 넣어야 합니다.",
+    "It matches normalizing over axis {axis:num} only: `axis` is a list, normalize over all of {axes} together.":
+        "axis {axis} 하나에서만 정규화한 결과와 같습니다: `axis`가 리스트이면 {axes} 전체에 대해 함께 정규화하세요.",
+    "For an {case:case}, {name:ident} has shape {got:shape}; expected {want:shape}, one value per element of the "
+    "normalized axes.":
+        "{case}에서 {name}의 shape가 {got}입니다. 기대한 shape는 {want}입니다(정규화하는 축의 원소마다 값 하나).",
+    "For an {case:case} gamma/beta have the wrong shape, so the output cannot be compared.":
+        "{case}에서 gamma/beta의 shape가 틀려서 출력을 비교할 수 없습니다.",
+    "The output for an {case:case}": "{case}에 대한 출력",
+
+    # --- grader/checks/policy.py
+    " (line {lines})": " ({lines}번째 줄)",
+    "{exercise:ident} uses {names}{where:lines}, the built-in this exercise asks you to write yourself, so "
+    "{exercise2:ident} gets 0. Compute it with keras.ops or tf operations instead.":
+        "{exercise}에서 이 문제가 직접 구현하라고 한 내장 기능을 사용했습니다: {names}{where}. 그래서 {exercise2} 점수는 0점입니다. keras.ops나 tf "
+        "연산으로 직접 계산하세요.",
+
+    # --- grader/probes: what a probe could not read from the student's return values
+    "{call:ident} without `training`": "`training` 없이 호출한 {call}",
+    "{exercise:ident}.get_config returned a {kind:ident} instead of a dict":
+        "{exercise}.get_config의 반환값이 dict가 아니라 {kind}입니다",
+    "{exercise:ident}.__call__ returned None instead of the penalty: is a `return` missing?":
+        "{exercise}.__call__의 반환값이 페널티가 아니라 None입니다: `return`을 빠뜨리지 않았나요?",
+    "the gradient w.r.t. {name:ident}": "{name}에 대한 그래디언트",
+    "{what} returned None instead of a tensor: is a `return` missing?":
+        "{what}의 반환값이 텐서가 아니라 None입니다: `return`을 빠뜨리지 않았나요?",
+    "{what} returned a {kind:ident} instead of a tensor": "{what}의 반환값이 텐서가 아니라 {kind}입니다",
+    "{what} returned a {kind:ident} that cannot be read as numbers": "{what}의 반환값({kind})을 숫자로 읽을 수 없습니다",
+    "{what} returned a {kind:ident} that cannot be read as numbers: {error}":
+        "{what}의 반환값({kind})을 숫자로 읽을 수 없습니다: {error}",
+    "{exercise:ident} has no weight `self.{name:ident}` after build(): create it in build() with "
+    "self.add_weight(name={quoted}, ...) as Keras does":
+        "build()를 호출한 뒤에도 {exercise}에 `self.{name}` 가중치가 없습니다: Keras처럼 build()에서 self.add_weight(name={quoted}, "
+        "...)로 만드세요",
+
+    # --- grader/sandbox: the exercise could not run as a whole
+    " while checking {probe}": " ({probe} 검사 중)",
+    " while importing {module}": " ({module} import 중)",
+    " in {where}": ", 멈춘 위치: {where}",
+    "timed out after {seconds:num} s{place:place}{doing:doing}: is there an endless loop?":
+        "시간 제한 {seconds}초를 넘겨 중단했습니다{doing}{place}. 무한 루프가 있지 않나요?",
+    "the code produced too much data{doing:doing} and was stopped": "코드가 데이터를 너무 많이 만들어 중단했습니다{doing}",
+    "the code left a background process running after it finished (it was stopped): a layer must not start "
+    "processes or threads that outlive the call":
+        "코드가 끝난 뒤에도 백그라운드 프로세스가 남아 있어서 강제로 종료했습니다: 레이어는 호출이 끝난 뒤까지 살아 있는 프로세스나 스레드를 만들면 안 됩니다",
+    "the observation channel was corrupted: does the code write to file descriptors it did not open?":
+        "채점기가 결과를 받는 채널이 손상되었습니다: 코드가 직접 열지 않은 파일 디스크립터에 쓰고 있지 않나요?",
+    "crashed with a segmentation fault (SIGSEGV)": "segmentation fault(SIGSEGV)로 비정상 종료되었습니다",
+    "crashed with a bus error (SIGBUS)": "bus error(SIGBUS)로 비정상 종료되었습니다",
+    "aborted (SIGABRT), often running out of memory inside TensorFlow":
+        "중단되었습니다(SIGABRT). TensorFlow 안에서 메모리가 부족할 때 자주 생깁니다",
+    "was stopped: CPU time limit exceeded": "CPU 시간 제한을 넘어 중단되었습니다",
+    "was killed (SIGKILL): memory limit or CPU time limit exceeded": "강제 종료되었습니다(SIGKILL): 메모리 제한이나 CPU 시간 제한을 넘었습니다",
+    "crashed with an arithmetic error (SIGFPE)": "산술 오류(SIGFPE)로 비정상 종료되었습니다",
+    "signal {number:num}": "시그널 {number}",
+    "was killed by {signal}": "{signal} 때문에 종료되었습니다",
+    "the worker process {what:text}{doing:doing}": "워커 프로세스가 {what}{doing}",
+    "the worker process exited with status {code:num}{doing:doing}: did the code call os._exit() or sys.exit()?":
+        "워커 프로세스가 종료되었습니다(상태 코드 {code}){doing}: 코드에서 os._exit()나 sys.exit()를 호출하지 않았나요?",
+    "unreadable error report": "읽을 수 없는 오류 보고",
+    "Classes found: {found}.": "파일에 있는 클래스: {found}.",
+    "No class is defined in it.": "파일에 클래스가 하나도 없습니다.",
+    "{module} defines no class named {name}.{hint:optext}": "{module}에 이름이 {name}인 클래스가 없습니다.{hint}",
+    "importing {module} failed: {error}": "{module} import에 실패했습니다: {error}",
+    "{error} — in {where}": "{error} — 위치: {where}",
+    "sys.exit({code}) was called": "sys.exit({code})가 호출되었습니다",
+    "memory limit of {size:num} GB exceeded": "메모리 제한 {size} GB를 넘었습니다",
+    "more than {size:num} MB written (a flood of printed output?)": "{size} MB 넘게 썼습니다(print로 너무 많이 출력하지 않았나요?)",
+    "{function:code} ({file:code}, line {line:num})": "{function} ({file}, {line}번째 줄)",
+
+    # --- grader/grade.py
+    "{file} is missing from the submission: {exercise:ident} is defined there.":
+        "제출물에 {file} 파일이 없습니다: {exercise} 클래스는 이 파일에 정의해야 합니다.",
+
+    # BEGIN HIDDEN
+    # --- grader/checks/contract.py
+    "Called on keras.Input(({features},)) the layer gave shape {got}; expected (None, {features2}). Use dynamic "
+    "shapes (keras.ops.shape) where the batch size is unknown.":
+        "keras.Input(({features},))로 호출한 레이어의 출력 shape가 {got}입니다. 기대한 shape는 (None, {features2})입니다. 배치 크기를 모르는 "
+        "곳에서는 동적 shape(keras.ops.shape)를 쓰세요.",
+    "compute_output_shape((None, {features})) returned {got}; expected (None, {features2}).":
+        "compute_output_shape((None, {features}))의 반환값이 {got}입니다. 기대값은 (None, {features2})입니다.",
+    "A training step (train_on_batch, as model.fit runs it) with the layer gave losses {losses}: NaN or infinite.":
+        "이 레이어를 넣고 학습 스텝(model.fit처럼 train_on_batch로 실행)을 돌렸더니 loss가 NaN 또는 무한대입니다: {losses}.",
+    "After keras.models.load_model the layer is a {loaded}, not your {exercise}.":
+        "keras.models.load_model로 불러온 레이어의 클래스가 {loaded}입니다. 여러분이 만든 {exercise} 클래스여야 합니다.",
+    "Predictions of the model after saving to .keras and loading back": ".keras로 저장했다가 다시 불러온 모델의 예측",
+    "With dtype='mixed_float16' and float16 inputs the output is {dtype:num}{nan:optext}; Keras layers compute in "
+    "self.compute_dtype (float16 here) and keep their weights in float32: cast weights to the input's dtype before "
+    "combining them.":
+        "dtype='mixed_float16'에 float16 입력을 넣었더니 출력 dtype이 {dtype}{nan}입니다. Keras 레이어는 self.compute_dtype(여기서는 "
+        "float16)으로 계산하고 가중치는 float32로 보관합니다: 가중치를 입력의 dtype으로 cast한 다음 입력과 함께 계산하세요.",
+    " with NaN or infinite values": " (NaN 또는 무한대 값 포함)",
+
+    # --- grader/checks/regularizers.py
+    "The gradient of {call} w.r.t. the weights": "가중치에 대한 {call}의 그래디언트",
+    "{what:text} is NaN where a weight is exactly 0 ({count:num} elements). sqrt(x**2) has no gradient at 0: use "
+    "the absolute value (keras.ops.abs).":
+        "{what}: 가중치가 정확히 0인 곳에서 NaN입니다(원소 {count}개). sqrt(x**2)는 0에서 그래디언트가 없습니다: 절댓값(keras.ops.abs)을 쓰세요.",
+    "For float64 weights the penalty should be {want:num}, got {got:num}: do not hard-code float32; let the result "
+    "follow the weights' dtype.":
+        "float64 가중치에 대한 페널티의 dtype이 {got}입니다. 기대한 dtype은 {want}입니다: float32로 고정하지 말고 결과가 가중치의 dtype을 따르게 하세요.",
+    "get_config() misses {missing}: expected keys {want}, got {got}.":
+        "get_config()에 빠진 키가 있습니다: {missing}. 기대한 키는 {want}, 실제 키는 {got}입니다.",
+    "get_config()[{key}] is {got}; expected {want} for {call}.":
+        "{call}의 get_config()[{key}] 값이 {got}입니다. 기대값은 {want}입니다.",
+    "from_config(get_config()) gives a different penalty: {got:num} instead of {want:num}.":
+        "from_config(get_config())로 다시 만든 객체의 페널티가 다릅니다: {got}(원래 값 {want}).",
+    "Dense(3, kernel_regularizer={call})": "Dense(3, kernel_regularizer={call})",
+    "{layer} put {count:num} entries in model.losses; expected exactly 1.":
+        "{layer}가 model.losses에 항목을 {count}개 넣었습니다. 정확히 1개여야 합니다.",
+    "{layer} added a loss of shape {shape:shape} to model.losses; expected a single number (model.fit would "
+    "silently sum it).":
+        "{layer}가 model.losses에 shape {shape}인 loss를 넣었습니다. 숫자 하나여야 합니다(model.fit은 이런 값을 아무 경고 없이 더해 버립니다).",
+    "The penalty {layer} adds to model.losses": "{layer}가 model.losses에 넣은 페널티",
+    "A training step (train_on_batch, as model.fit runs it) with {layer} gave a NaN or infinite loss.":
+        "{layer}로 학습 스텝(model.fit처럼 train_on_batch로 실행)을 돌렸더니 loss가 NaN 또는 무한대입니다.",
+    "After saving to .keras and loading back, the kernel regularizer is a {loaded}, not your {exercise}: does "
+    "get_config return its arguments?":
+        ".keras로 저장했다가 다시 불러오니 kernel regularizer의 클래스가 {loaded}입니다. 여러분이 만든 {exercise} 클래스여야 합니다: get_config가 생성자 "
+        "인자를 반환하나요?",
+    "After loading from .keras the model has {count} regularization losses; expected 1.":
+        ".keras에서 불러온 모델의 규제 loss가 {count}개입니다. 1개여야 합니다.",
+    "The penalty after saving to .keras and loading back": ".keras로 저장했다가 다시 불러온 뒤의 페널티",
+
+    # --- grader/checks/noise.py
+    "On an all-zero input the training output is all zeros: the noise is multiplied by x. Add the noise to x: x + "
+    "N(0, stddev**2).":
+        "입력이 모두 0이면 학습 모드 출력도 모두 0입니다: 노이즈를 x에 곱하고 있습니다. 노이즈는 x에 더하세요: x + N(0, stddev**2).",
+    "On inputs {factor:num} times larger": "{factor}배 큰 입력에서",
+    "On an all-zero input": "모두 0인 입력에서",
+    "Expected noise of shape {want:shape}, got {got:shape}.": "노이즈의 shape가 {got}입니다. 기대한 shape는 {want}입니다.",
+    "along a row": "같은 행에서",
+    "down a column": "같은 열에서",
+    "Neighbouring noise values {along:text} have correlation {r:num}; independent noise has 0 (± {bound:num}). "
+    "Draw one value per element: the noise must have the input's full shape.":
+        "{along} 이웃한 노이즈 값의 상관계수가 {r}입니다. 독립적인 노이즈라면 0입니다(± {bound}). 원소마다 값을 하나씩 뽑으세요: 노이즈의 shape는 입력의 shape와 같아야 "
+        "합니다.",
+    "{share:num} of the noise lies within {k:num} standard deviation(s) of its mean; Gaussian noise has "
+    "{expected:num} (± {bound:num}). Draw it from a normal distribution (keras.random.normal), not a uniform one.":
+        "평균에서 표준편차 {k}배 안에 든 노이즈의 비율이 {share}입니다. 가우시안 노이즈라면 {expected}입니다(± {bound}). 균등분포가 아니라 "
+        "정규분포(keras.random.normal)에서 뽑으세요.",
+    "The noise was drawn once, when the function was traced (numpy or Python random): draw it with keras.random "
+    "and a SeedGenerator.":
+        "노이즈를 함수가 trace될 때 한 번만 뽑았습니다(numpy나 Python random 사용): keras.random과 SeedGenerator로 뽑으세요.",
+    "Draw new noise on every call (keras.random.normal with a SeedGenerator).":
+        "호출할 때마다 노이즈를 새로 뽑으세요(SeedGenerator와 keras.random.normal 사용).",
+    "Two calls {where:text} gave the same noise at {same:num} of the elements.{hint:optext}":
+        "{where} 두 번 호출했더니 원소의 {same}에서 노이즈가 같았습니다.{hint}",
+    "It is zero: the noise must be added to x with TensorFlow ops so the gradient passes through.":
+        "0입니다: 그래디언트가 통과하도록 노이즈를 TensorFlow 연산으로 x에 더해야 합니다.",
+
+    # --- grader/checks/dropout.py
+    "When called without `training`": "`training` 없이 호출했을 때",
+    "Dropout in training: expected shape {want:shape}, got {got:shape}.":
+        "학습 모드에서 Dropout의 출력 shape가 {got}입니다. 기대한 shape는 {want}입니다.",
+    "The gradient w.r.t. the input (with a random upstream gradient)": "입력에 대한 그래디언트(무작위 upstream 그래디언트 사용)",
+    "It is the upstream gradient unchanged: the mask and the scale must apply to the gradient too.":
+        "upstream 그래디언트가 그대로 나옵니다: 마스크와 스케일이 그래디언트에도 적용되어야 합니다.",
+    "It is the mask without the 1/(1-rate) scale.": "1/(1-rate) 스케일 없이 마스크만 적용한 값입니다.",
+    "Dropout(rate=0) in training should return the input unchanged; it did not.":
+        "학습 모드에서 Dropout(rate=0)은 입력을 그대로 돌려줘야 하는데 그렇지 않습니다.",
+    "Dropout(rate=1) in training should return all zeros; got {count:num} non-zero values (max {max:num}).":
+        "학습 모드에서 Dropout(rate=1)은 모두 0을 돌려줘야 하는데, 0이 아닌 값이 {count}개 있습니다(최댓값 {max}).",
+    "Dropout(rate=1) gives NaN or infinite gradients: 1/(1-rate) divides by zero. Handle rate == 1 without "
+    "dividing by 0.":
+        "Dropout(rate=1)의 그래디언트가 NaN 또는 무한대입니다: 1/(1-rate)에서 0으로 나누고 있습니다. rate == 1인 경우는 0으로 나누지 않도록 따로 처리하세요.",
+    "in eager calls": "eager 모드에서",
+    "inside tf.function": "tf.function 안에서",
+    "Inside tf.function every call drops the same units: the mask was drawn once, when the function was traced "
+    "(numpy or Python random). Draw it with keras.random and a SeedGenerator.":
+        "tf.function 안에서는 호출할 때마다 같은 유닛이 드롭됩니다: 마스크를 함수가 trace될 때 한 번만 뽑았습니다(numpy나 Python random 사용). "
+        "keras.random과 SeedGenerator로 뽑으세요.",
+    "Two calls {where:text} dropped exactly the same units. The mask must be new on every call: use "
+    "keras.random.uniform with a keras.random.SeedGenerator, not a fixed integer seed or numpy.":
+        "{where} 두 번 호출했더니 똑같은 유닛이 드롭되었습니다. 마스크는 호출할 때마다 새로 뽑아야 합니다: 고정된 정수 seed나 numpy 대신 "
+        "keras.random.SeedGenerator와 keras.random.uniform을 쓰세요.",
+    "Two calls {where:text} dropped units that differ at only {fraction:num} of the positions; independent masks "
+    "differ at about {expected:num}.":
+        "{where} 두 번 호출했을 때 드롭된 위치가 전체의 {fraction}만큼만 다릅니다. 서로 독립인 마스크라면 약 {expected}만큼 달라야 합니다.",
+    "Dropout(noise_shape={noise_shape:shape}): expected shape {want:shape}, got {got:shape}.":
+        "Dropout(noise_shape={noise_shape})의 출력 shape가 {got}입니다. 기대한 shape는 {want}입니다.",
+    "With noise_shape={noise_shape:shape} a row must be kept or dropped as a whole, but {count:num} of {rows:num} "
+    "rows were partly dropped: is noise_shape ignored? Draw the mask with shape noise_shape (None filled from the "
+    "input) and let it broadcast.":
+        "noise_shape={noise_shape}이면 행 하나가 통째로 남거나 통째로 드롭되어야 하는데, 행 {rows}개 중 {count}개가 일부만 드롭되었습니다: noise_shape를 "
+        "무시하고 있지 않나요? 마스크를 noise_shape 모양으로 뽑고(None은 입력의 크기로 채움) broadcast되게 하세요.",
+    "With noise_shape={noise_shape:shape}, {fraction:num} of the rows were dropped; expected {rate:num} ± "
+    "{bound:num}.":
+        "noise_shape={noise_shape}일 때 드롭된 행의 비율이 {fraction}입니다. 기대값은 {rate} ± {bound}입니다.",
+    "Two new Dropout(rate={rate:num}, seed={seed:num}) layers gave different masks: the seed must decide the "
+    "sequence of masks. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.":
+        "새로 만든 Dropout(rate={rate}, seed={seed}) 레이어 두 개가 서로 다른 마스크를 만들었습니다: seed가 같으면 마스크도 같은 순서로 나와야 합니다. "
+        "__init__에서 keras.random.SeedGenerator(seed)를 만들고 거기서 뽑으세요.",
+
+    # --- grader/checks/batchnorm.py
+    "The gradient w.r.t. the input ({case:case}, random upstream gradient)": "입력에 대한 그래디언트({case}, 무작위 upstream 그래디언트)",
+    "It matches a gradient that does not flow through the batch mean and variance: compute them with TensorFlow "
+    "ops on the input, without tf.stop_gradient or numpy.":
+        "배치 평균과 분산을 거쳐 흐르지 않는 그래디언트와 같습니다: 평균과 분산을 tf.stop_gradient나 numpy 없이 입력에 TensorFlow 연산을 적용해 계산하세요.",
+    "The gradient w.r.t. gamma ({case:case})": "gamma에 대한 그래디언트({case})",
+    "The gradient w.r.t. beta ({case:case})": "beta에 대한 그래디언트({case})",
+    "It matches moving = moving*(1-momentum) + batch*momentum: Keras keeps momentum={momentum:num} of the OLD "
+    "value (moving*momentum + batch*(1-momentum)), the reverse of PyTorch's convention.":
+        "moving = moving*(1-momentum) + batch*momentum으로 계산한 결과와 같습니다: Keras는 이전(OLD) 값을 momentum={momentum}만큼 "
+        "남깁니다(moving*momentum + batch*(1-momentum)). PyTorch의 관례와 반대입니다.",
+    "It matches a moving variance built from the unbiased batch variance: Keras uses the biased one.":
+        "불편(unbiased) 배치 분산으로 만든 이동 분산과 같습니다: Keras는 편향(biased) 분산을 씁니다.",
+    "It never changed from its initial value: update the moving statistics with .assign(...) in training.":
+        "초깃값에서 전혀 바뀌지 않았습니다: 학습 모드에서 .assign(...)으로 이동 통계를 갱신하세요.",
+    "{stat:ident} after {steps:num} training step(s) with momentum={momentum:num}":
+        "학습 스텝 {steps}번 뒤의 {stat} 값(momentum={momentum})",
+    "{stat:ident} after one step of BatchNormalization() (default momentum={momentum:num})":
+        "BatchNormalization()(기본 momentum={momentum})에서 한 스텝 뒤의 {stat} 값",
+    "{name:ident} is {state:trainable}": "{name}: {state}",
+    "trainable": "학습 대상(trainable=True)",
+    "not trainable": "학습 대상 아님(trainable=False)",
+    "{described:text}: gamma and beta are learned by the optimizer (trainable=True); moving_mean and "
+    "moving_variance are updated by the layer itself (add_weight(..., trainable=False)).":
+        "{described}. gamma와 beta는 옵티마이저가 학습하는 가중치(trainable=True)이고, moving_mean과 moving_variance는 레이어가 직접 갱신하는 "
+        "가중치(add_weight(..., trainable=False))입니다.",
+    "{name:ident} has shape {got:shape}; expected {want:shape} (one value per feature of `axis`).":
+        "{name}의 shape가 {got}입니다. 기대한 shape는 {want}입니다(`axis`의 특성마다 값 하나).",
+    "Training output of step {step:num} inside tf.function": "tf.function 안에서 {step}번째 스텝의 학습 모드 출력",
+    "{stat:ident} after step {step:num} inside tf.function (a Python-side update runs only when tracing)":
+        "tf.function 안에서 {step}번째 스텝 뒤의 {stat} 값(Python 쪽에서 하는 갱신은 trace할 때만 실행됩니다)",
+    "{stat:ident} did not change during a training step (train_on_batch, as model.fit runs it): update it with "
+    ".assign(...) when training is True (model.fit passes training=True).":
+        "학습 스텝(model.fit처럼 train_on_batch로 실행) 동안 {stat} 값이 바뀌지 않았습니다: training이 True일 때 .assign(...)으로 "
+        "갱신하세요(model.fit은 training=True를 넘깁니다).",
+    "{stat:ident} changed during evaluation (test_on_batch, as model.evaluate runs it): evaluation runs in "
+    "inference mode and must update nothing.":
+        "평가(model.evaluate처럼 test_on_batch로 실행) 중에 {stat} 값이 바뀌었습니다: 평가는 추론 모드로 실행되므로 아무것도 갱신하면 안 됩니다.",
+    "With layer.trainable = False, a training call still changed {stat:ident}. In Keras a frozen "
+    "BatchNormalization (as in fine-tuning) uses and keeps its moving statistics: test `training and "
+    "self.trainable`.":
+        "layer.trainable = False인데도 학습 모드 호출에서 {stat} 값이 바뀌었습니다. Keras에서 (fine-tuning할 때처럼) 고정된 "
+        "BatchNormalization은 이동 통계를 그대로 쓰고 유지합니다: 조건을 `training and self.trainable`로 쓰세요.",
+    "With layer.trainable = False, training=True still normalizes with the batch statistics. In Keras a frozen "
+    "BatchNormalization runs in inference mode: test `training and self.trainable`.":
+        "layer.trainable = False인데도 training=True일 때 배치 통계로 정규화합니다. Keras에서 고정된 BatchNormalization은 추론 모드로 동작합니다: "
+        "조건을 `training and self.trainable`로 쓰세요.",
+
+    # --- grader/checks/layernorm.py
+    "For an {case:case} gamma/beta have the wrong shape, so the gradients cannot be compared.":
+        "{case}에서 gamma/beta의 shape가 틀려서 그래디언트를 비교할 수 없습니다.",
+    "It matches a gradient that does not flow through the mean and variance: compute them with TensorFlow ops on "
+    "the input, without tf.stop_gradient or numpy.":
+        "평균과 분산을 거쳐 흐르지 않는 그래디언트와 같습니다: 평균과 분산을 tf.stop_gradient나 numpy 없이 입력에 TensorFlow 연산을 적용해 계산하세요.",
+    "The output for a batch, compared with each sample normalized alone, LN(x)[i] vs LN(x[i:i+1]),":
+        "배치 전체의 출력을 샘플 하나씩 따로 정규화한 출력과 비교한 결과(LN(x)[i] vs LN(x[i:i+1]))",
+    "`training` omitted": "`training` 생략",
+    "The output with {how} differs from the output with training=True: layer normalization has no moving "
+    "statistics and behaves the same in both modes.":
+        "{how}일 때의 출력이 training=True일 때의 출력과 다릅니다: 레이어 정규화는 이동 통계가 없어서 두 모드에서 똑같이 동작합니다.",
+    "The output inside tf.function, compared with eager execution,": "tf.function 안의 출력을 eager 실행과 비교한 결과",
+
+    # --- grader/probes: what a probe could not read from the student's return values
+    "{call:ident} with trainable=False": "trainable=False일 때의 {call}",
+    "{call:ident} inside tf.function": "tf.function 안에서 호출한 {call}",
+    "{exercise:ident}.call under mixed_float16": "mixed_float16에서 호출한 {exercise}.call",
+    "the model's prediction": "모델의 예측",
+    "the reloaded model's prediction": "다시 불러온 모델의 예측",
+    "{exercise:ident} inside model.losses": "model.losses 안의 {exercise} 페널티",
+    "model.losses after loading": "불러온 뒤의 model.losses",
+    "the gradient": "그래디언트",
+    # END HIDDEN
+}
+
+# No words of ours, but parts to translate: ProbeError.describe()'s "Type: message", and a
+# class summary's "Exercise: failure".
+STRUCTURAL = {
+    "{type:ident}: {message}": "{type}: {message}",
+}
+
+UI = {
+    "report_title": "채점 결과: {submission}",
+    "public_title": "공개 검사 결과: {submission}",
+    "exercise": "문제",
+    "score": "점수",
+    "checks_passed": "통과한 검사",
+    "public_checks_passed": "통과한 공개 검사",
+    "total": "합계",
+    "advice": "조언",
+    "your_code_printed": "코드가 출력한 내용:",
+    "public_notice": "공개 검사만 실행한 결과입니다. 최종 채점에는 비공개 검사도 점수에 들어가므로, 공개 검사를 "
+                     "모두 통과해도 만점이라는 뜻은 아닙니다.",
+    "public_score": "통과한 공개 검사: {passed} / {total}",
+    "class_counts": "학생 {students}명: {graded}명 채점, {skipped}명은 지난 실행 뒤로 바뀌지 않아 건너뜀, "
+                    "{seconds:.1f}초 걸림. 평균 총점 {mean:.1f}.",
+    "class_files": "성적표: {gradebook}; 학생별 결과: {out}/<student>/results.json, feedback.md",
+    "class_no_trouble": "채점 중에 문제가 생긴 학생은 없습니다.",
+    "class_trouble_title": "채점 중에 문제가 생긴 학생 {count}명",
+    "student": "학생",
+    "what_happened": "문제 내용",
+    "feedback_title": "# {submission} 피드백",
+    "total_line": "합계: {score} / {max_score}",
+    "needs_this": "이 문제를 해결해야 {exercise}의 검사 {count}개가 모두 실행됩니다.",
+    "advice_label": "조언, 0점",
+    "what_your_code_printed": "코드가 출력한 내용:",
+    "passed": "통과.",
+    "advice_prefix": "조언 (0점): ",
+    "passed_advice": "통과 (조언, 0점).",
+    "printed_while": "--- {exercise} 채점 중에 코드가 출력한 내용 ---",
+    "output_truncated": "\n… (너무 길어서 뒷부분을 생략했습니다)",
+}

@@ -1,0 +1,1 @@
+"""release: the student bundle (skeletons, public checks and their reference data, datasets)."""

@@ -1,0 +1,99 @@
+"""Build the zip students receive: no solution code, no hidden checks, none of their reference data.
+
+Contents: assignments/ (skeletons and notebook), the grader package with every hidden region stripped
+(and without this release package), the public reference observations, datasets/, the experiment's
+reference plots, pyproject.toml and a student README.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from grader import KIT_ROOT, settings
+from grader.release.hidden import strip_hidden
+
+STUDENT_README = Path(__file__).with_name("README.student.md")
+_SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints"}
+# Folders and files copied as they are, relative to the kit's root.
+_COPIED = ("datasets", "docs/experiment", "pyproject.toml")
+
+
+class ReleaseError(RuntimeError):
+    """The bundle cannot be built as asked; the message says what to do."""
+
+
+@dataclass
+class ReleaseReport:
+    path: Path
+    files: list[str] = field(default_factory=list)
+    stripped: dict[str, int] = field(default_factory=dict)
+    """Bundle path -> number of hidden lines left out of it."""
+
+
+def _tree(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and not _SKIP_PARTS & set(p.parts))
+
+
+def bundle_files(public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[str, bytes], dict[str, int]]:
+    """Bundle path -> content, and the lines stripped per file. Raises ReleaseError if something is missing."""
+    from grader.assign import check_assignments
+
+    stale = check_assignments(kit / "solutions" / "regularization", kit / "assignments" / "regularization")
+    if stale:
+        raise ReleaseError("assignments/ is out of date with solutions/ (" + "; ".join(stale[:3]) +
+                           "): run `python -m grader assign` first.")
+    files: dict[str, bytes] = {}
+    stripped: dict[str, int] = {}
+    for path in _tree(kit / "assignments"):
+        files[path.relative_to(kit).as_posix()] = path.read_bytes()
+    release_dir = Path(__file__).parent
+    for path in _tree(kit / "grader"):
+        if path.is_relative_to(release_dir):
+            continue
+        name = path.relative_to(kit).as_posix()
+        if path.suffix == ".py":
+            text = path.read_text(encoding="utf-8")
+            public = strip_hidden(text, name)
+            if public != text:
+                stripped[name] = len(text.splitlines()) - len(public.splitlines())
+            files[name] = public.encode("utf-8")
+        else:
+            files[name] = path.read_bytes()
+    for entry in _COPIED:
+        source = kit / entry
+        for path in [source] if source.is_file() else _tree(source) if source.is_dir() else []:
+            files[path.relative_to(kit).as_posix()] = path.read_bytes()
+    files["README.md"] = STUDENT_README.read_bytes()
+    files[settings.PUBLIC_REFERENCE.relative_to(settings.KIT_ROOT).as_posix()] = public_reference
+    return files, stripped
+
+
+def write_release(target: Path | str, public_reference: bytes, kit: Path = KIT_ROOT,
+                  on_file: Callable[[str], None] | None = None) -> ReleaseReport:
+    """Write the bundle to ``target`` (a .zip), atomically: a failed build leaves no partial zip."""
+    target = Path(target)
+    if target.suffix.lower() != ".zip":
+        raise ReleaseError(f"The bundle is a zip file: expected a path ending in .zip. Received: {str(target)!r}")
+    files, stripped = bundle_files(public_reference, kit)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name in sorted(files):
+                # A fixed timestamp: the same kit gives the same bundle, byte for byte.
+                info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, files[name])
+                if on_file is not None:
+                    on_file(name)
+        os.replace(temporary, target)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return ReleaseReport(target, sorted(files), stripped)

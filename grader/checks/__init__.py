@@ -15,6 +15,11 @@ log = logging.getLogger("grader")
 class Fail(Exception):
     """Raised by a judge: the message is the feedback the student reads."""
 
+    def __init__(self, message: str = "", mistake: str | None = None):
+        super().__init__(message)
+        self.mistake = mistake
+        """The known mistake the observation matches, when one does (also said in the message)."""
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -30,6 +35,8 @@ class CheckResult:
     """Worth 0 points: asks for more than the skeleton promises, shown as advice."""
     public: bool = False
     """Shipped to students with `python -m grader check`; the others are hidden until grading."""
+    mistake: str | None = None
+    """The known mistake diagnosed from the observation, if any: what class reports count."""
 
     @property
     def passed(self) -> bool:
@@ -118,28 +125,29 @@ def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = No
     for check in checkset.checks:
         if public_only and not check.public:
             continue
-        feedback = verdict or _judge_one(check, run, reference)
+        feedback, mistake = (verdict, None) if verdict else _judge_one(check, run, reference)
         score = 0.0 if feedback else check.points
         results.append(CheckResult(run.exercise, check.name, score, check.points, feedback, advice=check.advice,
-                                   public=check.public))
+                                   public=check.public, mistake=mistake))
     return results
 
 
-def _judge_one(check: Check, run: ExerciseRun, reference: ExerciseRun) -> str:
+def _judge_one(check: Check, run: ExerciseRun, reference: ExerciseRun) -> tuple[str, str | None]:
+    """(feedback, the known mistake it names or None); empty feedback when the check passed."""
     if run.failure:
-        return run.failure
+        return run.failure, None
     for need in check.needs:
         if need in run.errors:
-            return run.errors[need].describe()
+            return run.errors[need].describe(), None
         if need not in run.observations:
-            return "not observed: the code stopped before this check could run"
+            return "not observed: the code stopped before this check could run", None
     try:
         check.judge({n: run.observations[n] for n in check.needs}, {n: reference.observations[n] for n in check.needs})
     except Fail as failure:
-        return str(failure) or "failed"
+        return str(failure) or "failed", failure.mistake
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         # Malformed observations from the student's side land here; the instructor gets the traceback
         # in case it is the grader's own bug instead.
         log.warning("check %r of %s could not judge the observations", check.name, run.exercise, exc_info=True)
-        return f"the code's results could not be read ({type(exc).__name__}): do the shapes and types follow the docstring?"
-    return ""
+        return f"the code's results could not be read ({type(exc).__name__}): do the shapes and types follow the docstring?", None
+    return "", None

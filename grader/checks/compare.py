@@ -61,14 +61,14 @@ def assert_close(got, want, what: str, mistakes: Iterable[tuple[str, np.ndarray]
     if got_array.shape != want.shape:
         text = f"{what}: expected shape {tuple(want.shape)}, got shape {tuple(got_array.shape)}."
         hint = likely_mistake(got_array, mistakes, want)
-        raise Fail(text + (f" {hint}" if hint else ""))
+        raise Fail(text + (f" {hint}" if hint else ""), mistake=hint)
     bad_values = ~np.isfinite(got_array)
     if bad_values.any():
         index = tuple(np.argwhere(bad_values)[0])
         text = (f"{what}: {int(bad_values.sum())} of {got_array.size} values are NaN or infinite "
                 f"(first at index {index_text(index)}, expected {fmt(want[index])}).")
         hint = likely_mistake(got_array, mistakes, want)
-        raise Fail(text + (f" {hint}" if hint else ""))
+        raise Fail(text + (f" {hint}" if hint else ""), mistake=hint)
     rtol, atol = tolerance(want)
     excess = np.abs(got_array - want) - (atol + rtol * np.abs(want))
     if (excess > 0).any():
@@ -80,7 +80,7 @@ def assert_close(got, want, what: str, mistakes: Iterable[tuple[str, np.ndarray]
             f"(|difference| {diff:.2g}, tolerance {atol + rtol * abs(want[index]):.2g})."
         )
         hint = likely_mistake(got_array, mistakes, want)
-        raise Fail(text + (f" {hint}" if hint else ""))
+        raise Fail(text + (f" {hint}" if hint else ""), mistake=hint)
 
 
 def binomial_bound(p: float, n: int) -> float:

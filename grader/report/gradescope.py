@@ -27,7 +27,7 @@ def results_dict(result: GradingResult, lang: str = DEFAULT_LANG) -> dict:
                 "visibility": check.visibility,
                 "tags": [exercise.exercise],
                 # Gradescope's spec gives each test an "extra_data" object, stored and not shown.
-                "extra_data": {"public": check.public},
+                "extra_data": {"public": check.public, **({"mistake": check.mistake} if check.mistake else {})},
             }
             if check.advice:
                 test["output"] = (ui("advice_prefix", lang) + test["output"]) if not check.passed \

@@ -13,6 +13,7 @@ from rich.console import Console
 from grader import __version__, settings
 from grader.exercises import EXERCISES
 from grader.fileio import write_text_atomic
+from grader.gradescope.config import VISIBILITIES, AutograderConfig
 
 EXIT_OK = 0
 EXIT_GRADER_FAILED = 1
@@ -90,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--only", action="append", choices=[ex.name for ex in EXERCISES], metavar="EXERCISE",
                        help="check only this exercise (repeatable): " + ", ".join(ex.name for ex in EXERCISES))
     check.add_argument("--json", type=Path, dest="json_path", help="also write the results as JSON here")
+    check.add_argument("--markdown", type=Path, dest="markdown_path",
+                       help="also write the report as Markdown here (e.g. a GitHub job summary)")
     _add_run_options(check)
     _add_lang_option(check)
 
@@ -103,6 +106,18 @@ def _parser() -> argparse.ArgumentParser:
 
     release = verbs.add_parser("release", help="write the student bundle (a zip without solutions or hidden checks)")
     release.add_argument("zip", type=Path, help="where to write the bundle, e.g. regularization-student.zip")
+
+    gradescope = verbs.add_parser("gradescope", help="write the Gradescope autograder zip (all checks, no solutions)")
+    gradescope.add_argument("zip", type=Path, help="where to write the autograder, e.g. autograder.zip")
+    gradescope.add_argument("--hidden-visibility", choices=VISIBILITIES, default=AutograderConfig.hidden_visibility,
+                            help="when students see the hidden checks' results (default: %(default)s); public "
+                                 "checks are always visible")
+    gradescope.add_argument("--stdout-visibility", choices=VISIBILITIES, default=AutograderConfig.stdout_visibility,
+                            help="when students see the autograder's own output (default: %(default)s)")
+    gradescope.add_argument("--timeout", type=_positive, default=AutograderConfig.timeout,
+                            help="seconds allowed per exercise (default: %(default)s)")
+    gradescope.add_argument("--lang", choices=settings.LANGUAGES, default=AutograderConfig.lang,
+                            help="language of the feedback students read (default: %(default)s)")
 
     experiment = verbs.add_parser("experiment", help="train one network on 300 digits without and with each regularization")
     experiment.add_argument("submission", type=Path, nargs="?", default=settings.ASSIGNMENTS_DIR,
@@ -120,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         return _grade_class(args)
     if args.verb == "release":
         return _release(args)
+    if args.verb == "gradescope":
+        return _gradescope(args)
     if args.verb == "experiment":
         return _experiment(args)
     return _grade(args)
@@ -184,6 +201,11 @@ def _grade(args: argparse.Namespace) -> int:
     if args.json_path:
         write_results(result, args.json_path, lang=lang)
         err.print(f"Wrote {args.json_path}", markup=False)
+    if getattr(args, "markdown_path", None):
+        from grader.report.feedback_md import feedback_markdown
+
+        write_text_atomic(args.markdown_path, feedback_markdown(result, lang=lang, public_only=public_only))
+        err.print(f"Wrote {args.markdown_path}", markup=False)
     err.print(f"{'Checked' if public_only else 'Graded'} in {time.monotonic() - started:.1f} s.", markup=False)
     return EXIT_OK
 
@@ -254,6 +276,36 @@ def _release(args: argparse.Namespace) -> int:
     hidden = sum(report.stripped.values())
     print(f"Wrote {report.path}: {len(report.files)} files; {hidden} hidden lines left out of "
           f"{len(report.stripped)} grader files; no solutions/, tests/ or reference cache.")
+    return EXIT_OK
+
+
+def _gradescope(args: argparse.Namespace) -> int:
+    from grader.gradescope.build import BuildError, write_autograder
+    from grader.reference import reference_payload
+    from grader.sandbox.isolation import SandboxUnavailable
+    from grader.sandbox.pool import GraderError, WorkerPool
+
+    err = Console(stderr=True)
+    if not settings.SOLUTIONS_DIR.is_dir():
+        err.print(f"error: the reference solutions ({settings.SOLUTIONS_DIR}) are needed to build the autograder.",
+                  markup=False)
+        return EXIT_MISUSE
+    config = AutograderConfig(hidden_visibility=args.hidden_visibility, stdout_visibility=args.stdout_visibility,
+                              timeout=args.timeout, lang=args.lang)
+    try:
+        with err.status("Computing the reference (TensorFlow loads once)…"):
+            with WorkerPool() as pool:
+                payload = reference_payload(pool)
+        report = write_autograder(args.zip, payload, config)
+    except BuildError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return EXIT_MISUSE
+    except (GraderError, SandboxUnavailable, OSError) as exc:
+        err.print(f"The autograder could not be written: {exc}", markup=False)
+        return EXIT_GRADER_FAILED
+    print(f"Wrote {report.path} ({report.size / 2**20:.1f} MB, {len(report.files)} files): all checks and the stored "
+          f"reference, no solutions/. Hidden checks: {config.hidden_visibility}; autograder output: "
+          f"{config.stdout_visibility}; {config.timeout:g} s per exercise; feedback in {config.lang}.")
     return EXIT_OK
 
 

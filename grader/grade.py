@@ -12,7 +12,7 @@ from grader.checks import CheckResult, judge_run, public_probes
 from grader.checks.policy import violation
 from grader.exercises import EXERCISES, Exercise
 from grader.load import Submission, load_submission
-from grader.reference import cache_key, public_reference, reference_runs, versions
+from grader.reference import cache_key, public_reference, reference_runs, stored_reference, versions
 from grader.sandbox.pool import ExerciseRun, Job, WorkerPool, new_job_id, tasks_for
 
 
@@ -58,6 +58,7 @@ def grade_submissions(
     sandbox: str = settings.SANDBOX,
     solutions: Path = settings.SOLUTIONS_DIR,
     cache_dir: Path = settings.CACHE_DIR,
+    reference_file: Path | None = None,
     public_only: bool = False,
     exercises: Sequence[str] | None = None,
     on_exercise: Callable[[str, str], None] | None = None,
@@ -65,6 +66,8 @@ def grade_submissions(
 ) -> list[GradingResult]:
     """Grade each submission; one worker process (TensorFlow loaded once) serves them all.
 
+    ``reference_file``: a stored full reference (see ``reference.stored_reference``) used instead of
+    ``solutions`` (the Gradescope autograder has no solutions/).
     ``public_only``: run and judge only the public checks (what students run with `check`).
     ``exercises``: grade only these (default: all). ``on_submission`` is called as soon as each
     submission's last exercise is judged.
@@ -75,7 +78,9 @@ def grade_submissions(
     results: list[GradingResult | None] = [None] * len(submissions)
     with WorkerPool(parallel=parallel, timeout=timeout, sandbox=sandbox) as pool:
         pool.start()  # TensorFlow loads in the worker while the reference is read here
-        if public_only:
+        if reference_file is not None:
+            reference, key = stored_reference(reference_file)
+        elif public_only:
             reference, key = public_reference(pool, solutions, cache_dir)
         else:
             reference, key = reference_runs(pool, solutions, cache_dir), cache_key(solutions)

@@ -1,8 +1,9 @@
 """Grade a whole class: roster -> grade (one warm worker pool) -> per-student files -> gradebook.
 
-Each student's results.json and feedback.md are written atomically as soon as that student is graded,
-so an interrupted run loses nothing already written; a rerun skips students whose submission and
-reference are unchanged (by content hash).
+Each student's results.json, feedback.md and feedback.html are written atomically as soon as that
+student is graded, so an interrupted run loses nothing already written; a rerun skips students whose
+submission and reference are unchanged (by content hash). Every run ends with gradebook.csv and
+report.html, built from every student's results.json, graded in this run or not.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from grader.reference import cache_key
 from grader.report.feedback_md import feedback_markdown
 from grader.report.gradebook import Row, write_gradebook
 from grader.report.gradescope import write_results
+from grader.report.html import class_report_html, feedback_html, unreadable_feedback_html
 from grader.roster import Unreadable, discover
 
 
@@ -88,7 +90,7 @@ def grade_class(
     for entry in entries:
         folder = out / entry.name
         if isinstance(entry, Unreadable):
-            _write_unreadable(folder, entry)
+            _write_unreadable(folder, entry, lang)
             report.rows.append(Row(entry.name, {}, 0.0, 0.0, f"unreadable: {entry.reason}"[:300]))
             report.trouble[entry.name] = [entry.reason]
             continue
@@ -108,6 +110,7 @@ def grade_class(
         trouble = trouble_of(result)
         write_results(result, folder / "results.json", extra={"trouble": trouble, "lang": lang}, lang=lang)
         write_text_atomic(folder / "feedback.md", feedback_markdown(result, lang=lang))
+        write_text_atomic(folder / "feedback.html", feedback_html(result, lang=lang))
         report.rows.append(_row(result, result.provenance["submission_sha256"]))
         if trouble:
             report.trouble[result.submission] = trouble
@@ -117,12 +120,24 @@ def grade_class(
         grade_submissions(to_grade, parallel=parallel, timeout=timeout, sandbox=sandbox, solutions=solutions,
                           on_exercise=on_exercise, on_submission=save)
     write_gradebook(report.rows, out / "gradebook.csv")
+    results = {row.student: _read_results(out / row.student / "results.json") for row in report.rows}
+    write_text_atomic(out / "report.html", class_report_html(report.rows, results, lang=lang))
     report.seconds = time.monotonic() - started
     return report
 
 
-def _write_unreadable(folder: Path, entry: Unreadable) -> None:
+def _read_results(path: Path) -> dict:
+    """A student's results.json; an unreadable one counts as having no tests in the class report."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_unreadable(folder: Path, entry: Unreadable, lang: str) -> None:
     data = {"score": 0.0, "output": f"The submission could not be read: {entry.reason}", "tests": [],
             "extra_data": {"trouble": [entry.reason]}}
     write_text_atomic(folder / "results.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     write_text_atomic(folder / "feedback.md", f"# Feedback for {entry.name}\n\nThe submission could not be read: {entry.reason}\n")
+    write_text_atomic(folder / "feedback.html", unreadable_feedback_html(entry.name, entry.reason, lang))

@@ -28,13 +28,25 @@ def versions() -> dict[str, str]:
     return found
 
 
+def _observing_code() -> list[Path]:
+    """The code that makes observations: the probes and the worker that runs them."""
+    return probes.source_files() + sorted((Path(__file__).parent / "sandbox").glob("*.py"))
+
+
 def cache_key(solutions: Path) -> str:
     digest = hashlib.sha256()
-    sources = sorted(Path(solutions).glob("*.py")) + probes.source_files()
-    sources += sorted((Path(__file__).parent / "sandbox").glob("*.py"))
-    for path in sources:
+    for path in sorted(Path(solutions).glob("*.py")) + _observing_code():
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(json.dumps(versions(), sort_keys=True).encode())
+    digest.update(str(settings.PROBE_SEED).encode())
+    return digest.hexdigest()[:20]
+
+
+def code_key() -> str:
+    """The part of cache_key a kit without solutions/ can still compute: observing code and probe seed."""
+    digest = hashlib.sha256()
+    for path in _observing_code():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(str(settings.PROBE_SEED).encode())
     return digest.hexdigest()[:20]
 
@@ -80,15 +92,7 @@ def public_reference(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
     if not Path(stored).is_file():
         raise GraderError(f"Neither the reference solutions ({solutions}) nor the public reference ({stored}) are "
                           "here: unzip the student bundle again, or run this from the kit's folder.")
-    try:
-        data = wire.loads(Path(stored).read_bytes())
-        runs = {name: ExerciseRun(exercise=name, observations=obs) for name, obs in data["observations"].items()}
-        key = str(data["key"])
-    except (wire.WireError, KeyError, TypeError, AttributeError) as exc:
-        raise GraderError(f"The public reference {stored} is damaged ({exc}): unzip the student bundle again.") from exc
-    missing = [ex.name for ex in EXERCISES if ex.name not in runs]
-    if missing:
-        raise GraderError(f"The public reference {stored} lacks {', '.join(missing)}: unzip the student bundle again.")
+    _, runs, key = _read_stored(Path(stored), "public reference", "unzip the student bundle again")
     return runs, key
 
 
@@ -103,3 +107,58 @@ def public_reference_payload(pool: WorkerPool, solutions: Path = settings.SOLUTI
 def _public_only(run: ExerciseRun) -> ExerciseRun:
     keep = set(public_probes(run.exercise))
     return ExerciseRun(exercise=run.exercise, observations={k: v for k, v in run.observations.items() if k in keep})
+
+
+def reference_payload(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
+                      cache_dir: Path = settings.CACHE_DIR) -> bytes:
+    """The full reference (public and hidden probes) as a file `stored_reference` reads: what the
+    Gradescope autograder grades with, where solutions/ is absent."""
+    runs = reference_runs(pool, solutions, cache_dir)
+    return wire.dumps({"key": cache_key(solutions), "code_key": code_key(), "versions": versions(),
+                       "observations": {name: run.observations for name, run in runs.items()}})
+
+
+def stored_reference(path: Path | str) -> tuple[dict[str, ExerciseRun], str]:
+    """(exercise -> reference observations, the reference key) from a file `reference_payload` wrote.
+
+    Refused when this grader's probes or worker differ from those that computed it (its code key), or when
+    TensorFlow or Keras differ: observations from other code or another framework are not comparable.
+    """
+    path = Path(path)
+    remedy = "rebuild the autograder zip with `python -m grader gradescope`"
+    if not path.is_file():
+        raise GraderError(f"The stored reference {path} is missing: {remedy}.")
+    data, runs, key = _read_stored(path, "stored reference", remedy)
+    if data.get("code_key") != code_key():
+        raise GraderError(f"The stored reference {path} was computed by other probe or worker code than this "
+                          f"grader's (code key {data.get('code_key')!r}, expected {code_key()!r}): {remedy}.")
+    made_with, here = _framework(data.get("versions")), _framework(versions())
+    if made_with != here:
+        raise GraderError(f"The stored reference {path} was computed with {_describe(made_with)}, but this "
+                          f"environment has {_describe(here)}: install the same versions (setup.sh pins them), "
+                          f"or {remedy} in an environment like this one.")
+    return runs, key
+
+
+def _read_stored(path: Path, what: str, remedy: str) -> tuple[dict, dict[str, ExerciseRun], str]:
+    """(the stored payload, exercise -> its observations, its key); GraderError if damaged or incomplete."""
+    try:
+        data = wire.loads(path.read_bytes())
+        runs = {name: ExerciseRun(exercise=name, observations=obs) for name, obs in data["observations"].items()}
+        key = str(data["key"])
+    except (wire.WireError, KeyError, TypeError, AttributeError) as exc:
+        raise GraderError(f"The {what} {path} is damaged ({exc}): {remedy}.") from exc
+    missing = [ex.name for ex in EXERCISES if ex.name not in runs]
+    if missing:
+        raise GraderError(f"The {what} {path} lacks {', '.join(missing)}: {remedy}.")
+    return data, runs, key
+
+
+def _framework(found: object) -> dict[str, str | None]:
+    """The versions that decide the observations; tensorflow-cpu and tensorflow are the same computation."""
+    found = found if isinstance(found, dict) else {}
+    return {"tensorflow": found.get("tensorflow") or found.get("tensorflow-cpu"), "keras": found.get("keras")}
+
+
+def _describe(framework: dict[str, str | None]) -> str:
+    return ", ".join(f"{name} {version or '(none)'}" for name, version in framework.items())

@@ -78,7 +78,8 @@ def test_no_solution_or_hidden_line_anywhere_in_the_bundle(bundle):
 def test_bundle_holds_what_students_need_and_nothing_else(bundle):
     names = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
     for needed in ("README.md", "pyproject.toml", "public_reference.json", "datasets/digits.npz",
-                   "assignments/regularization/dropout.py", "grader/cli.py", "grader/checks/dropout.py"):
+                   "assignments/regularization/dropout.py", "assignments/regularization/regularization.ipynb",
+                   "grader/cli.py", "grader/checks/dropout.py", ".github/workflows/check.yml"):
         assert needed in names, needed
     for forbidden in ("solutions/", "tests/", ".grader_cache/", "bench/", "grader/release/", ".ci/"):
         assert not any(n.startswith(forbidden) for n in names), forbidden

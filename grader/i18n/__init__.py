@@ -32,7 +32,8 @@ UI_EN = {
     "public_score": "Public checks passed: {passed} / {total}",
     "class_counts": "{students} students: {graded} graded, {skipped} unchanged since the last run (skipped), "
                     "in {seconds:.1f} s. Mean total {mean:.1f}.",
-    "class_files": "Gradebook: {gradebook}; per student: {out}/<student>/results.json and feedback.md",
+    "class_files": "Gradebook: {gradebook}; class report: {out}/report.html; per student: {out}/<student>/results.json, "
+                   "feedback.md and feedback.html",
     "class_no_trouble": "No student's grading hit trouble.",
     "class_trouble_title": "{count} student(s) whose grading hit trouble",
     "student": "Student",
@@ -47,6 +48,35 @@ UI_EN = {
     "passed_advice": "Passed (advice, 0 points).",
     "printed_while": "--- What your code printed while {exercise} was graded ---",
     "output_truncated": "\n… (output truncated)",
+    # feedback.html and report.html
+    "html_feedback_title": "Feedback for {submission}",
+    "likely_mistake": "Likely mistake:",
+    "unreadable_submission": "The submission could not be read: {reason}",
+    "class_report_title": "Class report",
+    "class_report_counts": "{students} students: {graded} graded ({trouble} of them hit trouble), {unreadable} "
+                           "unreadable. Mean total {mean}, median {median}, out of {max_total}.",
+    "histogram_title": "Score distribution",
+    "histogram_bar": "{count} student(s) with a total from {low} to {high}",
+    "histogram_axis": "Total score",
+    "students_axis": "Students",
+    "no_graded_students": "No student has been graded yet.",
+    "exercise_rates_title": "Exercises",
+    "mean_score": "Mean score",
+    "full_marks": "Full marks",
+    "mistakes_title": "Most common diagnosed mistakes",
+    "mistakes_note": "Failures the grader recognized as a known mistake, counted once per student; the other "
+                     "failures appear only in the check pass rates.",
+    "mistake": "Mistake",
+    "no_mistakes": "No known mistake was diagnosed.",
+    "check_rates_title": "Checks",
+    "check": "Check",
+    "pass_rate": "Passed",
+    "students_title": "Students",
+    "sort_hint": "Click a column header to sort by it; click again to reverse.",
+    "status": "Status",
+    "status_graded": "graded",
+    "status_trouble": "trouble",
+    "status_unreadable": "unreadable",
 }
 _UI = {"en": UI_EN, "ko": ko.UI}
 _CHECK_NAMES = {"ko": ko.CHECK_NAMES}

@@ -500,7 +500,8 @@ UI = {
     "public_score": "통과한 공개 검사: {passed} / {total}",
     "class_counts": "학생 {students}명: {graded}명 채점, {skipped}명은 지난 실행 뒤로 바뀌지 않아 건너뜀, "
                     "{seconds:.1f}초 걸림. 평균 총점 {mean:.1f}.",
-    "class_files": "성적표: {gradebook}; 학생별 결과: {out}/<student>/results.json, feedback.md",
+    "class_files": "성적표: {gradebook}; 반 전체 보고서: {out}/report.html; 학생별 결과: {out}/<student>/results.json, "
+                   "feedback.md, feedback.html",
     "class_no_trouble": "채점 중에 문제가 생긴 학생은 없습니다.",
     "class_trouble_title": "채점 중에 문제가 생긴 학생 {count}명",
     "student": "학생",
@@ -515,4 +516,33 @@ UI = {
     "passed_advice": "통과 (조언, 0점).",
     "printed_while": "--- {exercise} 채점 중에 코드가 출력한 내용 ---",
     "output_truncated": "\n… (너무 길어서 뒷부분을 생략했습니다)",
+    # feedback.html and report.html
+    "html_feedback_title": "{submission} 피드백",
+    "likely_mistake": "예상되는 실수:",
+    "unreadable_submission": "제출물을 읽을 수 없습니다: {reason}",
+    "class_report_title": "수업 채점 보고서",
+    "class_report_counts": "학생 {students}명: {graded}명 채점 (그중 {trouble}명은 채점 중 문제 발생), {unreadable}명은 "
+                           "제출물을 읽을 수 없음. 총점 평균 {mean}, 중앙값 {median}, 만점 {max_total}.",
+    "histogram_title": "점수 분포",
+    "histogram_bar": "총점 {low}~{high} 구간 학생 {count}명",
+    "histogram_axis": "총점",
+    "students_axis": "학생 수",
+    "no_graded_students": "아직 채점된 학생이 없습니다.",
+    "exercise_rates_title": "문제별 결과",
+    "mean_score": "평균 점수",
+    "full_marks": "만점",
+    "mistakes_title": "자주 나온 실수",
+    "mistakes_note": "채점기가 알려진 실수로 진단한 실패만 학생당 한 번씩 셉니다. 다른 실패는 검사별 통과율에만 "
+                     "나타납니다.",
+    "mistake": "실수",
+    "no_mistakes": "진단된 알려진 실수가 없습니다.",
+    "check_rates_title": "검사별 통과율",
+    "check": "검사",
+    "pass_rate": "통과",
+    "students_title": "학생별 결과",
+    "sort_hint": "열 제목을 누르면 그 열로 정렬되고, 한 번 더 누르면 순서가 뒤집힙니다.",
+    "status": "상태",
+    "status_graded": "채점 완료",
+    "status_trouble": "문제 발생",
+    "status_unreadable": "읽을 수 없음",
 }

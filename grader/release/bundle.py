@@ -7,14 +7,11 @@ reference plots, pyproject.toml and a student README.
 
 from __future__ import annotations
 
-import os
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from grader import KIT_ROOT, settings
+from grader.fileio import write_zip_atomic
 from grader.release.hidden import strip_hidden
 
 STUDENT_README = Path(__file__).with_name("README.student.md")
@@ -69,31 +66,17 @@ def bundle_files(public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[st
         for path in [source] if source.is_file() else _tree(source) if source.is_dir() else []:
             files[path.relative_to(kit).as_posix()] = path.read_bytes()
     files["README.md"] = STUDENT_README.read_bytes()
+    # A student repository made from the bundle (GitHub Classroom) runs the public checks on every push.
+    files[".github/workflows/check.yml"] = (kit / ".github" / "classroom" / "check.yml").read_bytes()
     files[settings.PUBLIC_REFERENCE.relative_to(settings.KIT_ROOT).as_posix()] = public_reference
     return files, stripped
 
 
-def write_release(target: Path | str, public_reference: bytes, kit: Path = KIT_ROOT,
-                  on_file: Callable[[str], None] | None = None) -> ReleaseReport:
+def write_release(target: Path | str, public_reference: bytes, kit: Path = KIT_ROOT) -> ReleaseReport:
     """Write the bundle to ``target`` (a .zip), atomically: a failed build leaves no partial zip."""
     target = Path(target)
     if target.suffix.lower() != ".zip":
         raise ReleaseError(f"The bundle is a zip file: expected a path ending in .zip. Received: {str(target)!r}")
     files, stripped = bundle_files(public_reference, kit)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name in sorted(files):
-                # A fixed timestamp: the same kit gives the same bundle, byte for byte.
-                info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, files[name])
-                if on_file is not None:
-                    on_file(name)
-        os.replace(temporary, target)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    write_zip_atomic(target, {name: (content, 0o644) for name, content in files.items()})
     return ReleaseReport(target, sorted(files), stripped)

@@ -37,7 +37,8 @@ def bwrap_problem() -> str | None:
     if path is None:
         return "bubblewrap (bwrap) is not installed: apt-get install bubblewrap"
     try:
-        probe = subprocess.run([path, "--unshare-all", "--ro-bind", "/", "/", "true"],
+        # The mounts the worker's command needs too: inside some containers only --proc is refused.
+        probe = subprocess.run([path, "--unshare-all", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "true"],
                                capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"bubblewrap could not start: {exc}"

@@ -51,16 +51,25 @@ def from_files(name: str, origin: Path, files: dict[str, bytes]) -> Submission:
     """``files``: relative path -> bytes. Exercise files win; else one notebook or one .py holds everything."""
     if sum(len(v) for v in files.values()) > MAX_TOTAL_BYTES:
         raise SubmissionError(f"{origin} is too large: expected at most {MAX_TOTAL_BYTES // 2**20} MB of files")
-    by_base: dict[str, list[str]] = {}
+    if "grader/__init__.py" in files:
+        # A repository made from the student bundle: the kit's own package also has a dropout.py.
+        files = {p: data for p, data in files.items() if not p.startswith("grader/")}
+    folders: dict[str, set[str]] = {}
     for path in files:
-        by_base.setdefault(PurePosixPath(path).name, []).append(path)
-    known = {f: min(by_base[f], key=lambda p: (p.count("/"), p)) for f in FILENAMES if f in by_base}
-    if known:
-        folder = str(PurePosixPath(next(iter(known.values()))).parent)
+        pure = PurePosixPath(path)
+        if pure.name in FILENAMES:
+            folders.setdefault(str(pure.parent), set()).add(pure.name)
+    if folders:
+        # The folder with the most exercise files; then the shallowest; then by name, so the choice is stable.
+        folder = min(folders, key=lambda f: (-len(folders[f]), 0 if f == "." else f.count("/") + 1, f))
         sources = {PurePosixPath(p).name: _text(files[p], p) for p in files
                    if p.endswith(".py") and str(PurePosixPath(p).parent) == folder}
-        sources.update({f: _text(files[p], p) for f, p in known.items()})
-        return Submission(name, origin, sources, {f: f for f in known})
+        for filename in FILENAMES:  # an exercise file that sits elsewhere: the shallowest copy
+            if filename not in folders[folder] and any(filename in names for names in folders.values()):
+                path = min((str(PurePosixPath(f) / filename) for f, names in folders.items() if filename in names),
+                           key=lambda p: (p.count("/"), p))
+                sources[filename] = _text(files[path], path)
+        return Submission(name, origin, sources, {f: f for f in FILENAMES if f in sources})
     notebooks = [p for p in files if p.endswith(".ipynb")]
     scripts = [p for p in files if p.endswith(".py")]
     if len(notebooks) == 1 and not scripts:

@@ -310,7 +310,7 @@ def _gradescope(args: argparse.Namespace) -> int:
 
 
 def _experiment(args: argparse.Namespace) -> int:
-    from grader.experiment import run_experiment
+    from grader.experiment import print_summary, run_experiment  # imports TensorFlow
     from grader.load import SubmissionError
 
     err = Console(stderr=True)
@@ -319,7 +319,5 @@ def _experiment(args: argparse.Namespace) -> int:
     except SubmissionError as exc:
         err.print(f"error: {exc}", markup=False)
         return EXIT_MISUSE
-    for name, reason in report.skipped.items():
-        err.print(f"skipped {name}: {reason}", markup=False)
-    print(f"Wrote the plots and the table to {args.out}/ (see results.md).")
+    print_summary(report, Console())
     return EXIT_OK

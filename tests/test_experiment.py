@@ -7,6 +7,7 @@ import io
 import struct
 import sys
 
+import keras
 import pytest
 from rich.console import Console
 
@@ -142,6 +143,15 @@ def test_student_modules_never_outlive_the_experiment(solutions_dir):
         assert sys.modules["dropout"] is sentinel
     finally:
         del sys.modules["dropout"]
+
+
+def test_student_classes_leave_keras_registry_as_it_was(solutions_dir):
+    # The solutions register "regularization>Dropout"; another class must not stay registered under it.
+    before = dict(keras.saving.get_custom_objects())
+    with StudentClasses(load_submission(solutions_dir)) as student:
+        student.get("Dropout")
+        assert any(v.__module__ == "dropout" for v in keras.saving.get_custom_objects().values())
+    assert keras.saving.get_custom_objects() == before
 
 
 def test_a_file_named_like_a_module_in_use_is_never_imported_over_it(tmp_path):

@@ -57,23 +57,33 @@ class _MemorySource(importlib.abc.Loader, importlib.abc.MetaPathFinder):
         exec(compile(text, module.__file__, "exec"), module.__dict__)  # noqa: S102 - running it is the point
 
 
+def _keras_registries() -> list[dict]:
+    """The global tables `keras.saving.register_keras_serializable` writes to."""
+    from keras.src.saving import object_registration
+
+    return [object_registration.GLOBAL_CUSTOM_OBJECTS, object_registration.GLOBAL_CUSTOM_NAMES]
+
+
 class StudentClasses:
     """A context in which the submission's files import as modules; ``get`` returns one class.
 
     Modules named like the exercise files that were imported before (another submission's, the
     kit's own) are set aside and put back on exit. Any other file named like a module in use is
-    not served at all (see ``_servable``).
+    not served at all (see ``_servable``). Keras's registry of serializable classes is restored on
+    exit too: a student class registered as "regularization>Dropout" must not replace another one.
     """
 
     def __init__(self, submission: Submission):
         self.submission = submission
         self._finder = _MemorySource(submission.sources)
         self._saved: dict[str, object] = {}
+        self._registry: list[tuple[dict, dict]] = []
 
     def __enter__(self) -> StudentClasses:
         for name in self._finder.texts:
             if name in sys.modules:
                 self._saved[name] = sys.modules.pop(name)
+        self._registry = [(table, dict(table)) for table in _keras_registries()]
         sys.meta_path.insert(0, self._finder)
         return self
 
@@ -82,6 +92,9 @@ class StudentClasses:
         for name in self._finder.texts:
             sys.modules.pop(name, None)
         sys.modules.update(self._saved)
+        for table, saved in self._registry:
+            table.clear()
+            table.update(saved)
 
     def get(self, name: str) -> type:
         """The student's class ``name`` (e.g. ``"Dropout"``). Raises ClassUnavailable."""

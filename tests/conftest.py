@@ -37,3 +37,34 @@ def solutions_dir() -> Path:
 @pytest.fixture(scope="session")
 def assignments_dir() -> Path:
     return ASSIGNMENTS_DIR
+
+
+def secret_lines(hidden: bool = True) -> dict[str, str]:
+    """Stripped lines from inside solution regions (and, with ``hidden``, hidden-check regions) -> where.
+
+    A line that also stands outside every such region (in the skeletons or the grader) is no secret
+    (e.g. `return inputs`), and neither is a comment.
+    """
+    from grader.assign import find_regions
+    from grader.release.hidden import hidden_lines
+
+    secrets: dict[str, str] = {}
+    for path in sorted(SOLUTIONS_DIR.glob("*.py")):
+        lines = path.read_text().splitlines()
+        for region in find_regions(path.read_text(), path):
+            for number in range(region.begin + 1, region.end):
+                secrets.setdefault(lines[number - 1].strip(), f"{path.name}:{number}")
+    grader_files = sorted((KIT_ROOT / "grader").rglob("*.py"))
+    if hidden:
+        for path in grader_files:
+            lines = path.read_text().splitlines()
+            for number in sorted(hidden_lines(path.read_text(), path)):
+                secrets.setdefault(lines[number - 1].strip(), f"{path.relative_to(KIT_ROOT)}:{number}")
+    public: set[str] = set()
+    for path in sorted(KIT_ROOT.joinpath("assignments").rglob("*.py")):
+        public |= {line.strip() for line in path.read_text().splitlines()}
+    for path in grader_files:
+        text = path.read_text()
+        inside = hidden_lines(text, path)
+        public |= {line.strip() for n, line in enumerate(text.splitlines(), 1) if n not in inside}
+    return {line: where for line, where in secrets.items() if line and line not in public and not line.startswith("#")}

@@ -14,13 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, secret_lines
 from corpus_build import build, cases
-from grader import KIT_ROOT
-from grader.assign import find_regions
 from grader.gradescope.config import REFERENCE_NAME
 from grader.reference import cache_key, stored_reference
-from grader.release.hidden import hidden_lines
 from grader.sandbox import wire
 from grader.sandbox.pool import GraderError
 from grader.settings import SOLUTIONS_DIR
@@ -96,25 +93,6 @@ def _max(results: dict) -> float:
     return sum(t["max_score"] for t in results["tests"])
 
 
-def _solution_lines() -> dict[str, str]:
-    """Lines inside BEGIN/END SOLUTION regions -> where they come from; those that also stand in the
-    skeletons or outside the grader's hidden regions are left out (e.g. `return inputs`)."""
-    secrets: dict[str, str] = {}
-    for path in sorted(SOLUTIONS_DIR.glob("*.py")):
-        lines = path.read_text().splitlines()
-        for region in find_regions(path.read_text(), path):
-            for number in range(region.begin + 1, region.end):
-                secrets.setdefault(lines[number - 1].strip(), f"{path.name}:{number}")
-    public: set[str] = set()
-    for path in sorted(KIT_ROOT.joinpath("assignments").rglob("*.py")):
-        public |= {line.strip() for line in path.read_text().splitlines()}
-    for path in sorted((KIT_ROOT / "grader").rglob("*.py")):
-        text = path.read_text()
-        hidden = hidden_lines(text, path)
-        public |= {line.strip() for n, line in enumerate(text.splitlines(), 1) if n not in hidden}
-    return {line: where for line, where in secrets.items() if line and line not in public and not line.startswith("#")}
-
-
 def test_zip_has_the_entry_points_and_settings_at_its_root(autograder_zip):
     with zipfile.ZipFile(autograder_zip) as zipped:
         modes = {info.filename: (info.external_attr >> 16) & 0o777 for info in zipped.infolist()}
@@ -129,7 +107,7 @@ def test_zip_has_the_entry_points_and_settings_at_its_root(autograder_zip):
 
 
 def test_zip_holds_no_solution(autograder_zip):
-    secrets = _solution_lines()
+    secrets = secret_lines(hidden=False)
     assert len(secrets) > 100  # the regions are found: the check below cannot pass vacuously
     leaks = []
     with zipfile.ZipFile(autograder_zip) as zipped:

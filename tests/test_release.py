@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from grader import KIT_ROOT
-from grader.assign import find_regions
+from conftest import secret_lines
 from grader.checks import load_all, public_probes
 from grader.release.bundle import write_release
-from grader.release.hidden import HiddenMarkerError, hidden_lines, strip_hidden
+from grader.release.hidden import HiddenMarkerError, strip_hidden
 from grader.reference import public_reference_payload
 from grader.sandbox import wire
 from grader.sandbox.pool import WorkerPool
@@ -35,31 +34,8 @@ def bundle(tmp_path_factory) -> Path:
     return folder
 
 
-def _secret_lines() -> dict[str, str]:
-    """Stripped lines from inside solution and hidden regions -> where they come from."""
-    secrets: dict[str, str] = {}
-    for path in sorted(SOLUTIONS_DIR.glob("*.py")):
-        lines = path.read_text().splitlines()
-        for region in find_regions(path.read_text(), path):
-            for number in range(region.begin + 1, region.end):
-                secrets.setdefault(lines[number - 1].strip(), f"{path.name}:{number}")
-    for path in sorted((KIT_ROOT / "grader").rglob("*.py")):
-        lines = path.read_text().splitlines()
-        for number in sorted(hidden_lines(path.read_text(), path)):
-            secrets.setdefault(lines[number - 1].strip(), f"{path.relative_to(KIT_ROOT)}:{number}")
-    # A line that also stands outside every secret region is not a secret (e.g. `return inputs`, `)`).
-    public: set[str] = set()
-    for path in sorted(KIT_ROOT.joinpath("assignments").rglob("*.py")):
-        public |= {line.strip() for line in path.read_text().splitlines()}
-    for path in sorted((KIT_ROOT / "grader").rglob("*.py")):
-        text = path.read_text()
-        hidden = hidden_lines(text, path)
-        public |= {line.strip() for n, line in enumerate(text.splitlines(), 1) if n not in hidden}
-    return {line: where for line, where in secrets.items() if line and line not in public and not line.startswith("#")}
-
-
 def test_no_solution_or_hidden_line_anywhere_in_the_bundle(bundle):
-    secrets = _secret_lines()
+    secrets = secret_lines()
     assert len(secrets) > 100  # the regions are found: the test below cannot pass vacuously
     leaks = []
     for path in sorted(p for p in bundle.rglob("*") if p.is_file()):

@@ -163,6 +163,15 @@ def _assign(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _in_student_bundle(err: Console, verb: str) -> bool:
+    """True (and says so) where solutions/ is absent: full grading needs the hidden checks' reference."""
+    if settings.SOLUTIONS_DIR.is_dir():
+        return False
+    err.print(f"This is the student bundle: the reference solutions and hidden checks are not here, so `{verb}` "
+              "cannot run. Use `python -m grader check` to run the public checks.", markup=False)
+    return True
+
+
 def _grade(args: argparse.Namespace) -> int:
     from grader.grade import grade_submission
     from grader.load import SubmissionError
@@ -175,9 +184,7 @@ def _grade(args: argparse.Namespace) -> int:
     err = Console(stderr=True)
     public_only = args.verb == "check"
     lang = _language(args)
-    if not public_only and not settings.SOLUTIONS_DIR.is_dir():
-        err.print(f"This is the student bundle: the reference solutions and hidden checks are not here, so "
-                  f"`{args.verb}` cannot run. Use `python -m grader check` to run the public checks.", markup=False)
+    if not public_only and _in_student_bundle(err, args.verb):
         return EXIT_MISUSE
     started = time.monotonic()
     done: list[str] = []
@@ -220,9 +227,7 @@ def _grade_class(args: argparse.Namespace) -> int:
 
     err = Console(stderr=True)
     lang = _language(args)
-    if not settings.SOLUTIONS_DIR.is_dir():
-        err.print("This is the student bundle: the reference solutions and hidden checks are not here, so "
-                  "`grade-class` cannot run.", markup=False)
+    if _in_student_bundle(err, args.verb):
         return EXIT_MISUSE
     if not args.directory.is_dir():
         err.print(f"error: Class folder not found: expected a folder with one entry per student. "

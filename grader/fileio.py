@@ -9,6 +9,15 @@ import zipfile
 from pathlib import Path
 
 
+# Caches and editor leftovers that never ship in a zip the kit builds.
+_NOT_SHIPPED = {"__pycache__", ".ipynb_checkpoints"}
+
+
+def shipped_files(root: Path) -> list[Path]:
+    """The files under ``root`` that a bundle or autograder zip carries, sorted."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and not _NOT_SHIPPED & set(p.parts))
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -33,22 +33,23 @@ def _observing_code() -> list[Path]:
     return probes.source_files() + sorted((Path(__file__).parent / "sandbox").glob("*.py"))
 
 
-def cache_key(solutions: Path) -> str:
+def _key(paths: list[Path], *extra: str) -> str:
     digest = hashlib.sha256()
-    for path in sorted(Path(solutions).glob("*.py")) + _observing_code():
+    for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(json.dumps(versions(), sort_keys=True).encode())
-    digest.update(str(settings.PROBE_SEED).encode())
+    for text in extra:
+        digest.update(text.encode())
     return digest.hexdigest()[:20]
+
+
+def cache_key(solutions: Path) -> str:
+    return _key(sorted(Path(solutions).glob("*.py")) + _observing_code(),
+                json.dumps(versions(), sort_keys=True), str(settings.PROBE_SEED))
 
 
 def code_key() -> str:
     """The part of cache_key a kit without solutions/ can still compute: observing code and probe seed."""
-    digest = hashlib.sha256()
-    for path in _observing_code():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(str(settings.PROBE_SEED).encode())
-    return digest.hexdigest()[:20]
+    return _key(_observing_code(), str(settings.PROBE_SEED))
 
 
 def reference_runs(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
@@ -132,7 +133,7 @@ def stored_reference(path: Path | str) -> tuple[dict[str, ExerciseRun], str]:
     if data.get("code_key") != code_key():
         raise GraderError(f"The stored reference {path} was computed by other probe or worker code than this "
                           f"grader's (code key {data.get('code_key')!r}, expected {code_key()!r}): {remedy}.")
-    made_with, here = _framework(data.get("versions")), _framework(versions())
+    made_with, here = framework_versions(data.get("versions")), framework_versions(versions())
     if made_with != here:
         raise GraderError(f"The stored reference {path} was computed with {_describe(made_with)}, but this "
                           f"environment has {_describe(here)}: install the same versions (setup.sh pins them), "
@@ -154,7 +155,7 @@ def _read_stored(path: Path, what: str, remedy: str) -> tuple[dict, dict[str, Ex
     return data, runs, key
 
 
-def _framework(found: object) -> dict[str, str | None]:
+def framework_versions(found: object) -> dict[str, str | None]:
     """The versions that decide the observations; tensorflow-cpu and tensorflow are the same computation."""
     found = found if isinstance(found, dict) else {}
     return {"tensorflow": found.get("tensorflow") or found.get("tensorflow-cpu"), "keras": found.get("keras")}

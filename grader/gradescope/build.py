@@ -14,12 +14,12 @@ from importlib import metadata
 from pathlib import Path
 
 from grader import KIT_ROOT
-from grader.fileio import write_zip_atomic
+from grader.fileio import shipped_files, write_zip_atomic
 from grader.gradescope.config import CONFIG_NAME, REFERENCE_NAME, AutograderConfig
+from grader.reference import framework_versions
 from grader.sandbox import wire
 
 TEMPLATES = Path(__file__).with_name("templates")
-_SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 # The packages whose versions decide the observations (see reference.stored_reference).
 _PINNED = {"tensorflow": "tensorflow", "tensorflow-cpu": "tensorflow", "keras": "keras"}
 
@@ -38,8 +38,7 @@ class AutograderReport:
 
 def requirements(made_with: dict[str, str], kit: Path = KIT_ROOT) -> str:
     """requirements.txt: the kit's dependencies, TensorFlow and Keras pinned to ``made_with``."""
-    versions = {"tensorflow": made_with.get("tensorflow") or made_with.get("tensorflow-cpu"),
-                "keras": made_with.get("keras")}
+    versions = framework_versions(made_with)
     lines = []
     for requirement in _dependencies(kit):
         spec, _, marker = requirement.partition(";")
@@ -72,9 +71,8 @@ def autograder_files(reference: bytes, config: AutograderConfig, kit: Path = KIT
     """Zip path -> (content, file mode)."""
     made_with = wire.loads(reference)["versions"]
     files: dict[str, tuple[bytes, int]] = {}
-    for path in sorted((kit / "grader").rglob("*")):
-        if path.is_file() and not _SKIP_PARTS & set(path.parts):
-            files[path.relative_to(kit).as_posix()] = (path.read_bytes(), 0o644)
+    for path in shipped_files(kit / "grader"):
+        files[path.relative_to(kit).as_posix()] = (path.read_bytes(), 0o644)
     python = f"python{made_with['python'].rsplit('.', 1)[0]}"
     setup = (TEMPLATES / "setup.sh").read_text(encoding="utf-8").replace("{{PYTHON}}", python)
     files["setup.sh"] = (setup.encode(), 0o755)

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader import KIT_ROOT, settings
-from grader.fileio import write_zip_atomic
+from grader.fileio import shipped_files, write_zip_atomic
 from grader.release.hidden import strip_hidden
 
 STUDENT_README = Path(__file__).with_name("README.student.md")
-_SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 # Folders and files copied as they are, relative to the kit's root.
 _COPIED = ("datasets", "docs/experiment", "pyproject.toml")
 
@@ -32,10 +31,6 @@ class ReleaseReport:
     """Bundle path -> number of hidden lines left out of it."""
 
 
-def _tree(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file() and not _SKIP_PARTS & set(p.parts))
-
-
 def bundle_files(public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[str, bytes], dict[str, int]]:
     """Bundle path -> content, and the lines stripped per file. Raises ReleaseError if something is missing."""
     from grader.assign import check_assignments
@@ -46,10 +41,10 @@ def bundle_files(public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[st
                            "): run `python -m grader assign` first.")
     files: dict[str, bytes] = {}
     stripped: dict[str, int] = {}
-    for path in _tree(kit / "assignments"):
+    for path in shipped_files(kit / "assignments"):
         files[path.relative_to(kit).as_posix()] = path.read_bytes()
     release_dir = Path(__file__).parent
-    for path in _tree(kit / "grader"):
+    for path in shipped_files(kit / "grader"):
         if path.is_relative_to(release_dir):
             continue
         name = path.relative_to(kit).as_posix()
@@ -63,7 +58,7 @@ def bundle_files(public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[st
             files[name] = path.read_bytes()
     for entry in _COPIED:
         source = kit / entry
-        for path in [source] if source.is_file() else _tree(source) if source.is_dir() else []:
+        for path in [source] if source.is_file() else shipped_files(source) if source.is_dir() else []:
             files[path.relative_to(kit).as_posix()] = path.read_bytes()
     files["README.md"] = STUDENT_README.read_bytes()
     # A student repository made from the bundle (GitHub Classroom) runs the public checks on every push.

@@ -379,7 +379,6 @@ def _child(job: dict, out_fd: int, workdir: Path) -> None:
     source = ""  # the student's file of the task running now
     signal.signal(signal.SIGUSR1, lambda _sig, frame: send({"kind": "where", "where": _where_frame(frame, source)}))
 
-    import numpy as np
     import tensorflow as tf
 
     threads = int(job.get("threads", 0))
@@ -388,7 +387,6 @@ def _child(job: dict, out_fd: int, workdir: Path) -> None:
         tf.config.threading.set_inter_op_parallelism_threads(threads)
     import keras
 
-    from grader import probes
     from grader.exercises import exercise
     from grader.probes import tripwire
 
@@ -404,7 +402,7 @@ def _child(job: dict, out_fd: int, workdir: Path) -> None:
         send({"kind": "task", "index": index})
         _capture_output(workdir / f"output-{index}.txt")
         source = f"{settings.SUBMISSION_MOUNT}/{task['module']}"
-        _run_task(task, job, source, send, np, tf, keras, probes, tripwire, workdir)
+        _run_task(task, job, source, send, workdir)
         sys.stdout.flush()
         sys.stderr.flush()
     os._exit(0)
@@ -425,7 +423,14 @@ def _capture_output(path: Path) -> None:
     sys.stderr = os.fdopen(2, "w", buffering=1, errors="replace", closefd=False)
 
 
-def _run_task(task: dict, job: dict, source: str, send, np, tf, keras, probes, tripwire, workdir: Path) -> None:
+def _run_task(task: dict, job: dict, source: str, send, workdir: Path) -> None:
+    import numpy as np  # loaded already: these imports only bind the names
+    import tensorflow as tf
+    import keras
+
+    from grader import probes
+    from grader.probes import tripwire
+
     module_name = Path(task["module"]).stem
     send({"kind": "stage", "stage": "import"})
     try:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from grader.exercises import EXERCISES
@@ -10,19 +13,43 @@ from grader.sandbox import pool, wire
 from grader.settings import SOLUTIONS_DIR
 
 
-def _observations(monkeypatch, grouping) -> dict[str, bytes]:
+# Stateful TensorFlow random ops keep their state in cached kernels: the worker must still give every
+# probe fresh streams, so what they observe cannot depend on what ran before in the same process.
+_STATEFUL = {
+    "noise.py": ("noise = keras.random.normal(\n            keras.ops.shape(inputs),\n            mean=0.0,\n            stddev=self.stddev,\n"
+                 "            dtype=inputs.dtype,\n            seed=self.seed_generator,\n        )",
+                 "noise = tf.random.normal(tf.shape(inputs), stddev=self.stddev, dtype=inputs.dtype)"),
+    # The same op as the noise: kept where z >= the rate's normal quantile, so P(keep) = 1 - rate.
+    "dropout.py": ("uniform = keras.random.uniform(\n            noise_shape, dtype=inputs.dtype, seed=self.seed_generator\n        )\n"
+                   "        keep = keras.ops.greater_equal(uniform, self.rate)",
+                   "keep = tf.random.normal(noise_shape) >= tf.math.ndtri(tf.constant(self.rate, tf.float32))"),
+}
+
+
+def _stateful_submission(folder: Path) -> Path:
+    shutil.copytree(SOLUTIONS_DIR, folder)
+    for name, (old, new) in _STATEFUL.items():
+        text = (folder / name).read_text()
+        assert text.count(old) == 1, name
+        (folder / name).write_text("import tensorflow as tf\n" + text.replace(old, new))
+    return folder
+
+
+def _observations(monkeypatch, grouping, folder: Path = SOLUTIONS_DIR) -> dict[str, bytes]:
     monkeypatch.setattr(pool, "split_tasks", grouping)
-    submission = load_submission(SOLUTIONS_DIR)
+    submission = load_submission(folder)
     with pool.WorkerPool(parallel=2, timeout=60) as workers:
         job = pool.Job("same", pool.tasks_for(submission.modules), submission.sources)
         runs = workers.run([job])["same"]
     return {name: wire.dumps(run.observations) for name, run in runs.items()}
 
 
-def test_grouping_and_order_of_exercises_change_no_observation(monkeypatch):
-    alone = _observations(monkeypatch, lambda tasks, parts: [(t,) for t in tasks])
-    together = _observations(monkeypatch, lambda tasks, parts: [tasks])
-    reversed_ = _observations(monkeypatch, lambda tasks, parts: [tuple(reversed(tasks))])
+@pytest.mark.parametrize("stateful", [False, True], ids=["reference", "stateful-tf-random"])
+def test_grouping_and_order_of_exercises_change_no_observation(monkeypatch, tmp_path, stateful):
+    folder = _stateful_submission(tmp_path / "sub") if stateful else SOLUTIONS_DIR
+    alone = _observations(monkeypatch, lambda tasks, parts: [(t,) for t in tasks], folder)
+    together = _observations(monkeypatch, lambda tasks, parts: [tasks], folder)
+    reversed_ = _observations(monkeypatch, lambda tasks, parts: [tuple(reversed(tasks))], folder)
     assert set(alone) == {ex.name for ex in EXERCISES}
     for name in alone:
         assert together[name] == alone[name], name

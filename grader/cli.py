@@ -174,6 +174,7 @@ def _in_student_bundle(err: Console, verb: str) -> bool:
 
 def _grade(args: argparse.Namespace) -> int:
     from grader.grade import grade_submission
+    from grader.i18n import ui
     from grader.load import SubmissionError
     from grader.report.gradescope import write_results
     from grader.report.terminal import print_report
@@ -188,12 +189,13 @@ def _grade(args: argparse.Namespace) -> int:
         return EXIT_MISUSE
     started = time.monotonic()
     done: list[str] = []
-    what = "Checking" if public_only else "Grading"
+    what = ui("what_checking" if public_only else "what_grading", lang)
     try:
-        with err.status(f"{what}: starting the worker (TensorFlow loads once)…") as status:
+        with err.status(ui("starting_worker", lang, what=what)) as status:
             def progress(submission: str, exercise: str) -> None:
                 done.append(exercise)
-                status.update(f"{what} {submission}: {len(done)} exercise(s) done, last {exercise}")
+                status.update(ui("exercises_done", lang, what=what, submission=submission, count=len(done),
+                                 exercise=exercise))
 
             result = grade_submission(args.submission, parallel=args.jobs, timeout=args.timeout,
                                       sandbox=args.sandbox, on_exercise=progress, public_only=public_only,
@@ -207,13 +209,13 @@ def _grade(args: argparse.Namespace) -> int:
     print_report(result, console, lang=lang, public_only=public_only)
     if args.json_path:
         write_results(result, args.json_path, lang=lang)
-        err.print(f"Wrote {args.json_path}", markup=False)
+        err.print(ui("wrote_file", lang, path=args.json_path), markup=False)
     if getattr(args, "markdown_path", None):
         from grader.report.feedback_md import feedback_markdown
 
         write_text_atomic(args.markdown_path, feedback_markdown(result, lang=lang, public_only=public_only))
-        err.print(f"Wrote {args.markdown_path}", markup=False)
-    err.print(f"{'Checked' if public_only else 'Graded'} in {time.monotonic() - started:.1f} s.", markup=False)
+        err.print(ui("wrote_file", lang, path=args.markdown_path), markup=False)
+    err.print(ui("checked_in" if public_only else "graded_in", lang, seconds=time.monotonic() - started), markup=False)
     return EXIT_OK
 
 
@@ -221,6 +223,7 @@ def _grade_class(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from grader.grade_class import grade_class
+    from grader.i18n import ui
     from grader.report.terminal import print_class_summary
     from grader.sandbox.isolation import SandboxUnavailable
     from grader.sandbox.pool import GraderError
@@ -233,16 +236,16 @@ def _grade_class(args: argparse.Namespace) -> int:
         err.print(f"error: Class folder not found: expected a folder with one entry per student. "
                   f"Received: {str(args.directory)!r}", markup=False)
         return EXIT_MISUSE
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("exercises"),
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn(ui("exercises_unit", lang)),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("Grading (TensorFlow loads once)", total=None)
+        task = progress.add_task(ui("class_starting", lang), total=None)
 
         def started(total: int) -> None:
             progress.update(task, total=total)
 
         def advance(student: str, exercise: str) -> None:
-            progress.update(task, advance=1, description=f"Graded {student}: {exercise}")
+            progress.update(task, advance=1, description=ui("class_progress", lang, student=student, exercise=exercise))
 
         try:
             report = grade_class(args.directory, args.out, parallel=args.jobs, timeout=args.timeout,
@@ -251,7 +254,7 @@ def _grade_class(args: argparse.Namespace) -> int:
         except (GraderError, SandboxUnavailable) as exc:
             err.print(f"The grader could not finish: {exc}", markup=False)
             return EXIT_GRADER_FAILED
-        progress.update(task, description="Done")
+        progress.update(task, description=ui("class_done", lang))
     print_class_summary(report, args.out, Console(), lang=lang)
     return EXIT_OK
 

@@ -58,12 +58,13 @@ def reference_runs(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
     solutions = Path(solutions)
     key = cache_key(solutions)
     path = Path(cache_dir) / f"reference-{key}.json"
-    if path.exists():
-        try:
-            stored = wire.loads(path.read_bytes())
-            return {name: ExerciseRun(exercise=name, observations=obs) for name, obs in stored["observations"].items()}
-        except (wire.WireError, KeyError, TypeError):
-            path.unlink(missing_ok=True)  # a damaged cache is recomputed, never trusted
+    try:
+        stored = wire.loads(path.read_bytes())
+        return {name: ExerciseRun(exercise=name, observations=obs) for name, obs in stored["observations"].items()}
+    except FileNotFoundError:
+        pass
+    except (OSError, wire.WireError, KeyError, TypeError, AttributeError):
+        path.unlink(missing_ok=True)  # a damaged cache is recomputed, never trusted
     missing = [ex.filename for ex in EXERCISES if not (solutions / ex.filename).is_file()]
     if missing:
         raise GraderError(f"Reference solutions missing in {solutions}: {', '.join(sorted(set(missing)))}")
@@ -80,7 +81,24 @@ def reference_runs(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR,
         result[ex.name] = run
     payload = {"key": key, "versions": versions(), "observations": {n: r.observations for n, r in result.items()}}
     write_text_atomic(path, wire.dumps(payload).decode())
+    _prune(Path(cache_dir), keep=path)
     return result
+
+
+_KEEP_REFERENCES = 4  # a few, for kits that switch between versions of the solutions or the grader
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Drop reference files of older solutions or grader code, which would otherwise pile up."""
+    def age(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    older = sorted((p for p in cache_dir.glob("reference-*.json") if p != keep), key=age, reverse=True)
+    for stale in older[_KEEP_REFERENCES - 1:]:
+        stale.unlink(missing_ok=True)
 
 
 def public_reference(pool: WorkerPool, solutions: Path = settings.SOLUTIONS_DIR, cache_dir: Path = settings.CACHE_DIR,

@@ -77,6 +77,18 @@ UI_EN = {
     "status_graded": "graded",
     "status_trouble": "trouble",
     "status_unreadable": "unreadable",
+    # progress lines of the command line
+    "starting_worker": "{what}: starting the worker (TensorFlow loads once)…",
+    "what_grading": "Grading",
+    "what_checking": "Checking",
+    "exercises_done": "{what} {submission}: {count} exercise(s) done, last {exercise}",
+    "wrote_file": "Wrote {path}",
+    "graded_in": "Graded in {seconds:.1f} s.",
+    "checked_in": "Checked in {seconds:.1f} s.",
+    "class_starting": "Grading (TensorFlow loads once)",
+    "class_progress": "Graded {student}: {exercise}",
+    "class_done": "Done",
+    "exercises_unit": "exercises",
 }
 _UI = {"en": UI_EN, "ko": ko.UI}
 _CHECK_NAMES = {"ko": ko.CHECK_NAMES}

@@ -545,4 +545,16 @@ UI = {
     "status_graded": "채점 완료",
     "status_trouble": "문제 발생",
     "status_unreadable": "읽을 수 없음",
+    # progress lines of the command line
+    "starting_worker": "{what}: 작업 프로세스를 시작하는 중 (TensorFlow는 한 번만 불러옵니다)…",
+    "what_grading": "채점",
+    "what_checking": "검사",
+    "exercises_done": "{what} {submission}: 문제 {count}개 완료, 마지막 {exercise}",
+    "wrote_file": "{path} 파일을 저장했습니다",
+    "graded_in": "채점에 {seconds:.1f}초 걸렸습니다.",
+    "checked_in": "검사에 {seconds:.1f}초 걸렸습니다.",
+    "class_starting": "채점 중 (TensorFlow는 한 번만 불러옵니다)",
+    "class_progress": "{student} 채점: {exercise}",
+    "class_done": "완료",
+    "exercises_unit": "문제",
 }

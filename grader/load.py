@@ -44,7 +44,7 @@ class Submission:
 def _text(data: bytes, name: str) -> str:
     if len(data) > MAX_SOURCE_BYTES:
         raise SubmissionError(f"{name} is too large: expected at most {MAX_SOURCE_BYTES // 2**20} MB. Received: {len(data)} bytes")
-    return data.decode("utf-8", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")  # editors on Windows may start files with a BOM
 
 
 def from_files(name: str, origin: Path, files: dict[str, bytes]) -> Submission:

@@ -6,6 +6,9 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
+# BEGIN HIDDEN
+from grader.checks.affine import add_affine_checks
+# END HIDDEN
 from grader.checks.compare import assert_close, close, fmt, inert_output
 from grader.probes.batchnorm import MOMENTUM
 
@@ -49,7 +52,7 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
         ("It matches (x - mean) / (sqrt(var) + epsilon): epsilon goes inside the square root, sqrt(var + epsilon).",
          normalize(x, gamma, beta, axis, eps_outside=True)),
         ("It matches normalization without epsilon: use sqrt(var + self.epsilon).", normalize(x, gamma, beta, axis, epsilon=0.0)),
-        ("It matches epsilon = 1e-5 (PyTorch's default): use self.epsilon (Keras's default 1e-3).",
+        ("It matches epsilon = 1e-5 (PyTorch's default): Keras's default is epsilon=1e-3, used as self.epsilon.",
          normalize(x, gamma, beta, axis, epsilon=1e-5)),
         ("gamma is not applied: multiply the normalized value by gamma.", normalize(x, gamma, beta, axis, use_gamma=False)),
         ("beta is not added: add beta after scaling by gamma.", normalize(x, gamma, beta, axis, use_beta=False)),
@@ -210,4 +213,7 @@ def frozen(obs: dict, ref: dict) -> None:
 # END HIDDEN
 
 
+# BEGIN HIDDEN
+add_affine_checks(checks)
+# END HIDDEN
 add_contract_checks(checks)

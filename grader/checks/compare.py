@@ -40,15 +40,22 @@ def close(got: np.ndarray, want: np.ndarray, rtol: float | None = None) -> bool:
 
 
 def likely_mistake(got, mistakes: Iterable[tuple[str, np.ndarray]], want: np.ndarray | None = None) -> str | None:
-    """The first mistake whose prediction the observation matches (and the right answer does not)."""
+    """The mistake whose prediction the observation matches best (and the right answer does not).
+
+    Best, not first: close mistakes (no epsilon, PyTorch's epsilon) can both match within the tolerance.
+    """
+    found, nearest = None, np.inf
     for text, predicted in mistakes:
         if predicted is None:
             continue
         if want is not None and close(predicted, want, MISTAKE_RTOL):
             continue
         if close(got, predicted, MISTAKE_RTOL):
-            return text
-    return None
+            got_array, predicted_array = np.asarray(got, dtype=np.float64), np.asarray(predicted, dtype=np.float64)
+            distance = float(np.max(np.abs(got_array - predicted_array) / (np.abs(predicted_array) + 1e-12), initial=0.0))
+            if distance < nearest:
+                found, nearest = text, distance
+    return found
 
 
 def assert_close(got, want, what: str, mistakes: Iterable[tuple[str, np.ndarray]] = ()) -> None:

@@ -7,6 +7,9 @@ import numpy as np
 from grader.checks import CheckSet, Fail
 from grader.checks.compare import assert_close
 from grader.probes.contract import CONTRACT_KWARGS, FEATURES
+# BEGIN HIDDEN
+from grader.probes.contract import BASE_KWARGS, INVALID_KWARGS
+# END HIDDEN
 
 _LAYOUT_KEYS = {"axis"}  # stored in several equivalent forms (-1, 1, [1]); presence is what matters
 
@@ -54,11 +57,38 @@ def add_contract_checks(checks: CheckSet) -> None:
             raise Fail(f"Called on keras.Input(({FEATURES},)) the layer gave shape {tuple(got)}; expected (None, {FEATURES}). "
                        "Use dynamic shapes (keras.ops.shape) where the batch size is unknown.")
 
-    @checks.add("compute_output_shape", 1, "symbolic")
+    @checks.add("compute_output_shape", 1, "output_shape")
     def output_shape(obs: dict, ref: dict) -> None:
-        got = obs["symbolic"]["computed_shape"]
+        got = obs["output_shape"]["computed_shape"]
         if got != [None, FEATURES]:
             raise Fail(f"compute_output_shape((None, {FEATURES})) returned {tuple(got)}; expected (None, {FEATURES}).")
+
+    @checks.add("name and dtype reach the base Layer (super().__init__(**kwargs))", 1, "base_kwargs")
+    def base_kwargs(obs: dict, ref: dict) -> None:
+        got = obs["base_kwargs"]
+        if got["name"] != BASE_KWARGS["name"] or got["dtype"] != BASE_KWARGS["dtype"]:
+            raise Fail(f"{exercise}(..., name={BASE_KWARGS['name']!r}, dtype={BASE_KWARGS['dtype']!r}) has name "
+                       f"{got['name']!r} and dtype {got['dtype']!r}: pass **kwargs on with super().__init__(**kwargs), "
+                       "so that Keras's own arguments (name, dtype, trainable) reach the base Layer.")
+
+    # Advice: the skeletons ask for it, but Keras itself checks few of these, and correct layers may not.
+    @checks.add("invalid arguments raise ValueError", 0, "validation", advice=True)
+    def validation(obs: dict, ref: dict) -> None:
+        for case, got, want in zip(INVALID_KWARGS[exercise], obs["validation"]["raised"], ref["validation"]["raised"]):
+            if want != "ValueError" or got == want:
+                continue
+            call = f"{exercise}({', '.join(f'{k}={v!r}' for k, v in case.items())})"
+            if got is None:
+                raise Fail(f"{call} was accepted: check the arguments in __init__ and raise ValueError for invalid "
+                           "values, as the TODO in __init__ asks.")
+            raise Fail(f"{call} raised {got}; raise ValueError for invalid arguments, as the TODO in __init__ asks.")
+
+    @checks.add("works with an unknown batch size inside tf.function", 1, "unknown_batch")
+    def unknown_batch(obs: dict, ref: dict) -> None:
+        y = np.asarray(obs["unknown_batch"]["y"])
+        if y.shape != (5, FEATURES):
+            raise Fail(f"Inside tf.function with an unknown batch size, a batch of shape (5, {FEATURES}) gave shape "
+                       f"{y.shape}; expected (5, {FEATURES}).")
 
     @checks.add("trains inside model.fit", 1, "model")
     def fit(obs: dict, ref: dict) -> None:

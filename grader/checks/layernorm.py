@@ -6,6 +6,9 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
+# BEGIN HIDDEN
+from grader.checks.affine import add_affine_checks
+# END HIDDEN
 from grader.checks.compare import assert_close, inert_output
 from grader.probes.layernorm import normalized_axes
 
@@ -37,6 +40,8 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
         ("It matches the UNBIASED variance (dividing by N-1): use the biased variance, dividing by N.",
          normalize(x, gamma, beta, axes, unbiased=True)),
         ("It matches normalization without epsilon: use sqrt(var + self.epsilon).", normalize(x, gamma, beta, axes, epsilon=0.0)),
+        ("It matches epsilon = 1e-5 (PyTorch's default): Keras's default is epsilon=1e-3, used as self.epsilon.",
+         normalize(x, gamma, beta, axes, epsilon=1e-5)),
         ("It matches (x - mean) / (sqrt(var) + epsilon): epsilon goes inside the square root.",
          normalize(x, gamma, beta, axes, eps_outside=True)),
     ]
@@ -124,4 +129,7 @@ def graph(obs: dict, ref: dict) -> None:
 # END HIDDEN
 
 
+# BEGIN HIDDEN
+add_affine_checks(checks)
+# END HIDDEN
 add_contract_checks(checks)

@@ -8,6 +8,9 @@ from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound, inert_output
 from grader.probes.noise import LARGE_SCALE, SAMPLE_SHAPE, STDDEV
+# BEGIN HIDDEN
+from grader.probes.noise import SEED
+# END HIDDEN
 from grader.settings import Z_BOUND
 
 checks = register(CheckSet(
@@ -120,6 +123,14 @@ def fresh(obs: dict, ref: dict) -> None:
                     "draw it with keras.random and a SeedGenerator." if mode == "graph" else
                     " Draw new noise on every call (keras.random.normal with a SeedGenerator).")
             raise Fail(f"Two calls {where} gave the same noise at {same:.0%} of the elements.{hint}")
+
+
+@checks.add("a fixed seed reproduces on fresh layers", 1, "seed")
+def seed(obs: dict, ref: dict) -> None:
+    first, second = obs["seed"]["runs"]
+    if not all(np.array_equal(a, b) for a, b in zip(first, second)):
+        raise Fail(f"Two new GaussianNoise(stddev={STDDEV}, seed={SEED}) layers gave different noise: the seed must "
+                   "decide the sequence of noise. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.")
 
 
 @checks.add("gradient w.r.t. the input is 1", 2, "gradient")

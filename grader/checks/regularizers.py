@@ -36,6 +36,18 @@ def value_mistakes(exercise: str, kwargs: dict, w: np.ndarray) -> list[tuple[str
         ("It is a vector of per-row or per-column penalties: sum over all elements to one number.", l1 * np.abs(w).sum(axis=0) + l2 * np.square(w).sum(axis=0)),
         ("It is the penalty for every element separately: sum over all elements to one number.", l1 * np.abs(w) + l2 * np.square(w)),
     ]
+    if l1 or l2:
+        out.append(("It is the sum without its coefficient: multiply by the penalty factor (self.l1 * sum(|x|), "
+                    "self.l2 * sum(x**2)).", np.float64((abs_sum if l1 else 0.0) + (sq_sum if l2 else 0.0))))
+    if l2:
+        out.append(("It is twice the L2 penalty: Keras's L2 is l2 * sum(x**2); the factor 2 belongs to its gradient.",
+                    np.float64(l1 * abs_sum + 2.0 * l2 * sq_sum)))
+    if exercise == "L1L2" and len(kwargs) == 1:
+        absent = "l2" if "l1" in kwargs else "l1"
+        guess = {"l1": l1, "l2": l2, absent: 0.01}
+        out.append((f"It matches {absent}=0.01 for the argument not passed: L1L2's defaults are l1=0.0 and l2=0.0 "
+                    "(0.01 is the default of the l1_l2 function).",
+                    np.float64(guess["l1"] * abs_sum + guess["l2"] * sq_sum)))
     if l1 and l2:
         out += [("Only the L1 term is there: L1L2 adds l1 * sum(|x|) and l2 * sum(x**2).", np.float64(l1 * abs_sum)),
                 ("Only the L2 term is there: L1L2 adds l1 * sum(|x|) and l2 * sum(x**2).", np.float64(l2 * sq_sum))]

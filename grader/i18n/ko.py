@@ -66,6 +66,14 @@ CHECK_NAMES = {
     # LayerNormalization
     "each sample is normalized on its own": "샘플마다 따로 정규화",
     "the same in training and inference": "학습 모드와 추론 모드에서 동일",
+    # BatchNormalization and LayerNormalization
+    "a new layer starts with gamma = 1 and beta = 0": "새 레이어는 gamma = 1, beta = 0에서 시작",
+    "center=False / scale=False leave out beta / gamma": "center=False / scale=False이면 beta / gamma를 쓰지 않음",
+    # every layer
+    "name and dtype reach the base Layer (super().__init__(**kwargs))":
+        "name과 dtype이 기본 Layer에 전달됨(super().__init__(**kwargs))",
+    "invalid arguments raise ValueError": "잘못된 인자에는 ValueError 발생",
+    "works with an unknown batch size inside tf.function": "tf.function 안에서 배치 크기를 모를 때도 동작",
     # END HIDDEN
 }
 
@@ -185,8 +193,8 @@ MESSAGES = {
         "(x - mean) / (sqrt(var) + epsilon)의 결과와 같습니다: epsilon은 제곱근 안에 넣어 sqrt(var + epsilon)으로 계산하세요.",
     "It matches normalization without epsilon: use sqrt(var + self.epsilon).":
         "epsilon 없이 정규화한 결과와 같습니다: sqrt(var + self.epsilon)을 쓰세요.",
-    "It matches epsilon = 1e-5 (PyTorch's default): use self.epsilon (Keras's default 1e-3).":
-        "epsilon = 1e-5(PyTorch의 기본값)로 계산한 결과와 같습니다: self.epsilon(Keras의 기본값 1e-3)을 쓰세요.",
+    "It matches epsilon = 1e-5 (PyTorch's default): Keras's default is epsilon=1e-3, used as self.epsilon.":
+        "epsilon = 1e-5(PyTorch의 기본값)로 계산한 결과와 같습니다: Keras의 기본값은 epsilon=1e-3이고, 계산에는 self.epsilon을 써야 합니다.",
     "gamma is not applied: multiply the normalized value by gamma.": "gamma가 적용되지 않았습니다: 정규화한 값에 gamma를 곱하세요.",
     "beta is not added: add beta after scaling by gamma.": "beta가 더해지지 않았습니다: gamma를 곱한 뒤 beta를 더하세요.",
     "The statistics are taken over the feature axis (per sample, like LayerNormalization): batch normalization "
@@ -283,6 +291,21 @@ MESSAGES = {
     # --- grader/grade.py
     "{file} is missing from the submission: {exercise:ident} is defined there.":
         "제출물에 {file} 파일이 없습니다: {exercise} 클래스는 이 파일에 정의해야 합니다.",
+
+    # --- grader/probes/tensors.py
+    "{exercise:ident}.{name:ident} is a {kind:ident} after a call, no longer a weight: `self.{name2:ident} = ...` "
+    "replaced the variable. Update it in place with self.{name3:ident}.assign(...), as Keras does":
+        "호출한 뒤 {exercise}.{name}이(가) 가중치가 아니라 {kind}입니다: `self.{name2} = ...`가 변수를 바꿔치기했습니다. "
+        "Keras처럼 self.{name3}.assign(...)으로 값만 갱신하세요",
+    # --- grader/checks/regularizers.py
+    "It is the sum without its coefficient: multiply by the penalty factor (self.l1 * sum(|x|), self.l2 * sum(x**2)).":
+        "계수를 곱하지 않은 합입니다: 페널티 계수를 곱하세요(self.l1 * sum(|x|), self.l2 * sum(x**2)).",
+    "It is twice the L2 penalty: Keras's L2 is l2 * sum(x**2); the factor 2 belongs to its gradient.":
+        "L2 페널티의 두 배입니다: Keras의 L2는 l2 * sum(x**2)이고, 2라는 계수는 그래디언트에 붙는 것입니다.",
+    "It matches {name:ident}=0.01 for the argument not passed: L1L2's defaults are l1=0.0 and l2=0.0 (0.01 is the "
+    "default of the l1_l2 function).":
+        "넘기지 않은 인자를 {name}=0.01로 계산한 결과와 같습니다: L1L2의 기본값은 l1=0.0, l2=0.0입니다(0.01은 l1_l2 함수의 "
+        "기본값입니다).",
 
     # BEGIN HIDDEN
     # --- grader/checks/contract.py
@@ -476,6 +499,50 @@ MESSAGES = {
     "{exercise:ident} inside model.losses": "model.losses 안의 {exercise} 페널티",
     "model.losses after loading": "불러온 뒤의 model.losses",
     "the gradient": "그래디언트",
+    "Inside tf.function with an unknown batch size (as model.fit traces a last, smaller batch), "
+    "{exercise:ident}.call raised {type:ident} ({where}): {error} A shape with None in it cannot make a "
+    "tensor: take the shape from keras.ops.shape(inputs) (dynamic), not inputs.shape.":
+        "배치 크기를 모르는 tf.function 안에서(model.fit이 더 작은 마지막 배치를 추적할 때처럼) {exercise}.call이(가) "
+        "{type}을(를) 일으켰습니다({where}): {error} None이 들어 있는 shape로는 텐서를 만들 수 없습니다: inputs.shape 대신 "
+        "keras.ops.shape(inputs)(동적 shape)를 쓰세요.",
+    "{exercise:ident}.call inside tf.function with an unknown batch size":
+        "배치 크기를 모르는 tf.function 안에서 호출한 {exercise}.call",
+    # --- grader/checks/contract.py
+    "{exercise:ident}(..., name={name}, dtype={dtype}) has name {got_name} and dtype {got_dtype}: pass **kwargs on "
+    "with super().__init__(**kwargs), so that Keras's own arguments (name, dtype, trainable) reach the base Layer.":
+        "{exercise}(..., name={name}, dtype={dtype})의 name이 {got_name}, dtype이 {got_dtype}입니다: "
+        "super().__init__(**kwargs)로 **kwargs를 넘겨서 Keras 고유의 인자(name, dtype, trainable)가 기본 Layer에 "
+        "전달되게 하세요.",
+    "{call} was accepted: check the arguments in __init__ and raise ValueError for invalid values, as the TODO in "
+    "__init__ asks.":
+        "{call}이(가) 그대로 받아들여졌습니다: __init__의 TODO에 적힌 대로 인자를 검사하고 잘못된 값이면 ValueError를 "
+        "일으키세요.",
+    "{call} raised {type:ident}; raise ValueError for invalid arguments, as the TODO in __init__ asks.":
+        "{call}이(가) {type}을(를) 일으켰습니다: __init__의 TODO에 적힌 대로 잘못된 인자에는 ValueError를 일으키세요.",
+    "Inside tf.function with an unknown batch size, a batch of shape (5, {features:num}) gave shape {got:shape}; "
+    "expected (5, {features2:num}).":
+        "배치 크기를 모르는 tf.function 안에서 shape (5, {features}) 배치의 출력 shape가 {got}입니다. 기대한 shape는 "
+        "(5, {features2})입니다.",
+    # --- grader/checks/affine.py
+    "The output of a new {exercise:ident}() in training, with gamma and beta as build() made them":
+        "새 {exercise}()를 학습 모드로 호출한 출력(gamma와 beta는 build()가 만든 그대로)",
+    "It is all beta: gamma starts at 0. Create gamma with initializer='ones'.":
+        "출력이 모두 beta입니다: gamma가 0에서 시작합니다. gamma는 initializer='ones'로 만드세요.",
+    "It is shifted by 1: beta starts at 1. Create beta with initializer='zeros'.":
+        "출력이 1만큼 밀려 있습니다: beta가 1에서 시작합니다. beta는 initializer='zeros'로 만드세요.",
+    "beta is still added with center=False: make and add beta only when center is True.":
+        "center=False인데도 beta를 더했습니다: beta는 center가 True일 때만 만들고 더하세요.",
+    "gamma is still applied with scale=False: make and apply gamma only when scale is True.":
+        "scale=False인데도 gamma를 곱했습니다: gamma는 scale이 True일 때만 만들고 곱하세요.",
+    "gamma and beta are still used with center=False and scale=False: use each only when its flag is True.":
+        "center=False, scale=False인데도 gamma와 beta를 썼습니다: 각각 해당 플래그가 True일 때만 쓰세요.",
+    "The output of {call} in training (random values put into any gamma or beta it made)":
+        "{call}을(를) 학습 모드로 호출한 출력(레이어가 만든 gamma나 beta에는 무작위 값을 넣음)",
+    # --- grader/checks/noise.py
+    "Two new GaussianNoise(stddev={stddev:num}, seed={seed:num}) layers gave different noise: the seed must decide "
+    "the sequence of noise. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.":
+        "새로 만든 GaussianNoise(stddev={stddev}, seed={seed}) 레이어 두 개가 서로 다른 노이즈를 만들었습니다: seed가 "
+        "노이즈의 순서를 정해야 합니다. __init__에서 keras.random.SeedGenerator(seed)를 만들고 거기서 뽑으세요.",
     # END HIDDEN
 }
 

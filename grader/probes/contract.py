@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeFailure, ProbeSet
 from grader.probes.tensors import to_numpy
+from grader.settings import SUBMISSION_MOUNT
 
 FEATURES = 6
 # Constructor arguments with non-default values, so a config that drops one shows.
@@ -18,6 +21,17 @@ CONTRACT_KWARGS: dict[str, dict[str, Any]] = {
     "LayerNormalization": {"axis": -1, "epsilon": 0.01, "center": True, "scale": True},
 }
 _STATS = ("moving_mean", "moving_variance")
+# BEGIN HIDDEN
+# Arguments the skeletons say must raise ValueError; a case counts only where the reference raises it.
+INVALID_KWARGS: dict[str, list[dict[str, Any]]] = {
+    "GaussianNoise": [{"stddev": -0.5}],
+    "Dropout": [{"rate": 1.5}, {"rate": -0.1}],
+    "BatchNormalization": [{"momentum": 1.5}, {"epsilon": -1.0}],
+    "LayerNormalization": [{"epsilon": -1.0}],
+}
+# Keras's own layer arguments, which reach the base Layer only through super().__init__(**kwargs).
+BASE_KWARGS = {"name": "checked_layer", "dtype": "float64"}
+# END HIDDEN
 
 
 def _plain(value: Any) -> Any:
@@ -63,8 +77,49 @@ def add_contract_probes(probes: ProbeSet) -> None:
     def symbolic(ctx: ProbeContext) -> dict:
         layer = ctx.cls(**kwargs)
         out = layer(ctx.keras.Input((FEATURES,)))
-        computed = ctx.cls(**kwargs).compute_output_shape((None, FEATURES))
-        return {"output_shape": _shape(out.shape), "computed_shape": _shape(computed)}
+        return {"output_shape": _shape(out.shape)}
+
+    @probes.add("output_shape")
+    def output_shape(ctx: ProbeContext) -> dict:
+        return {"computed_shape": _shape(ctx.cls(**kwargs).compute_output_shape((None, FEATURES)))}
+
+    @probes.add("base_kwargs")
+    def base_kwargs(ctx: ProbeContext) -> dict:
+        layer = ctx.cls(**kwargs, **BASE_KWARGS)
+        policy = getattr(layer, "dtype_policy", None)
+        return {"name": str(layer.name), "dtype": str(getattr(policy, "name", policy))}
+
+    @probes.add("validation")
+    def validation(ctx: ProbeContext) -> dict:
+        raised = []
+        for case in INVALID_KWARGS[exercise]:
+            try:
+                ctx.cls(**case)
+                raised.append(None)
+            except Exception as exc:  # noqa: BLE001 - which exception is the observation
+                raised.append(type(exc).__name__)
+        return {"raised": raised}
+
+    @probes.add("unknown_batch")
+    def unknown_batch(ctx: ProbeContext) -> dict:
+        layer = ctx.cls(**kwargs)
+        spec = ctx.tf.TensorSpec((None, FEATURES), ctx.tf.float32)
+        step = ctx.tf.function(lambda t: layer(t, training=True), input_signature=[spec])
+        x = ctx.rng.normal(0, 1, (5, FEATURES)).astype(np.float32)
+        try:
+            y = step(ctx.tf.constant(x))
+        except Exception as exc:  # noqa: BLE001 - reported with the likely cause
+            # TensorFlow's message is a traceback of the traced code: keep the student's line and the error.
+            text = str(exc).split("\n\nArguments received by", 1)[0]
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            places = re.findall(rf'File "{re.escape(SUBMISSION_MOUNT)}/([^"]+)", line (\d+)', text)
+            where = f"{places[-1][0]}, line {places[-1][1]}" if places else Path(str(ctx.module.__file__)).name
+            raise ProbeFailure(
+                f"Inside tf.function with an unknown batch size (as model.fit traces a last, smaller batch), "
+                f"{exercise}.call raised {type(exc).__name__} ({where}): {(lines[-1] if lines else type(exc).__name__)[:300]} "
+                "A shape with None in it cannot make a tensor: take the shape from keras.ops.shape(inputs) "
+                "(dynamic), not inputs.shape.") from exc
+        return {"y": to_numpy(y, f"{exercise}.call inside tf.function with an unknown batch size")}
 
     @probes.add("model")
     def model(ctx: ProbeContext) -> dict:

@@ -6,6 +6,9 @@ import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
+# BEGIN HIDDEN
+from grader.probes.affine import add_affine_probe
+# END HIDDEN
 from grader.probes.tensors import build, gradient, to_numpy, weight
 
 FORWARD_CASES = [
@@ -94,4 +97,7 @@ def graph(ctx: ProbeContext) -> dict:
 # END HIDDEN
 
 
+# BEGIN HIDDEN
+add_affine_probe(probes)
+# END HIDDEN
 add_contract_probes(probes)

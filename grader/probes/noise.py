@@ -64,6 +64,19 @@ def fresh(ctx: ProbeContext) -> dict:
     traced = ctx.tf.function(lambda v: layer(v, training=True))
     graph = [to_numpy(traced(t), "GaussianNoise.call inside tf.function") for _ in range(2)]
     return {"eager": eager, "graph": graph}
+
+
+SEED = 1234
+
+
+@probes.add("seed")
+def seed(ctx: ProbeContext) -> dict:
+    t = ctx.tf.zeros((30, 40))
+    runs = []
+    for _ in range(2):
+        layer = ctx.cls(stddev=STDDEV, seed=SEED)
+        runs.append([to_numpy(layer(t, training=True), f"GaussianNoise(seed={SEED}).call") for _ in range(2)])
+    return {"runs": runs}
 # END HIDDEN
 
 

@@ -35,7 +35,12 @@ def gradient(ctx: ProbeContext, tape: Any, target: Any, sources: dict[str, Any],
 def weight(layer: Any, name: str, cls_name: str) -> Any:
     """The layer's weight attribute ``name`` (Keras's own weight names), or a ProbeFailure naming it."""
     value = getattr(layer, name, None)
-    if value is None or not hasattr(value, "assign"):
+    if value is not None and not hasattr(value, "assign"):
+        raise ProbeFailure(
+            f"{cls_name}.{name} is a {type(value).__name__} after a call, no longer a weight: `self.{name} = ...` "
+            f"replaced the variable. Update it in place with self.{name}.assign(...), as Keras does"
+        )
+    if value is None:
         raise ProbeFailure(
             f"{cls_name} has no weight `self.{name}` after build(): create it in build() with "
             f"self.add_weight(name={name!r}, ...) as Keras does"

@@ -15,8 +15,8 @@ class LayerNormalization(keras.layers.Layer):
         axes = [self.axis] if isinstance(self.axis, int) else list(self.axis)
         self.norm_axes = sorted(a + rank if a < 0 else a for a in axes)
         param_shape = [input_shape[a] for a in self.norm_axes]
-        self.gamma = self.add_weight(name="gamma", shape=param_shape, initializer="ones")
-        self.beta = self.add_weight(name="beta", shape=param_shape, initializer="zeros")
+        self.gamma = self.add_weight(name="gamma", shape=param_shape, initializer="ones") if self.scale else None
+        self.beta = self.add_weight(name="beta", shape=param_shape, initializer="zeros") if self.center else None
 
     def call(self, inputs):
         mean = tf.reduce_mean(inputs, axis=self.norm_axes, keepdims=True)
@@ -24,7 +24,11 @@ class LayerNormalization(keras.layers.Layer):
         normalized = (inputs - mean) / tf.sqrt(variance + self.epsilon)
         rank = len(inputs.shape)
         shape = [inputs.shape[d] if d in self.norm_axes else 1 for d in range(rank)]
-        return normalized * tf.reshape(self.gamma, shape) + tf.reshape(self.beta, shape)
+        if self.gamma is not None:
+            normalized = normalized * tf.reshape(self.gamma, shape)
+        if self.beta is not None:
+            normalized = normalized + tf.reshape(self.beta, shape)
+        return normalized
 
     def compute_output_shape(self, input_shape):
         return input_shape

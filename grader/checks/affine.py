@@ -6,6 +6,7 @@ import numpy as np
 
 from grader.checks import CheckSet
 from grader.checks.compare import assert_close
+from grader.probes.tensors import call_text
 
 
 # BEGIN HIDDEN
@@ -39,7 +40,6 @@ def add_affine_checks(checks: CheckSet) -> None:
             if not center and not scale:
                 mistakes.append(("gamma and beta are still used with center=False and scale=False: use each only when "
                                  "its flag is True.", plain * gamma + beta))
-            call = f"{exercise}({', '.join(f'{k}={v}' for k, v in kwargs.items())})"
-            assert_close(got["y"], y, f"The output of {call} in training (random values put into any gamma or beta it made)",
+            assert_close(got["y"], y, f"The output of {call_text(exercise, kwargs)} in training (random values put into any gamma or beta it made)",
                          mistakes)
 # END HIDDEN

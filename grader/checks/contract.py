@@ -7,6 +7,7 @@ import numpy as np
 from grader.checks import CheckSet, Fail
 from grader.checks.compare import assert_close
 from grader.probes.contract import CONTRACT_KWARGS, FEATURES
+from grader.probes.tensors import call_text
 # BEGIN HIDDEN
 from grader.probes.contract import BASE_KWARGS, INVALID_KWARGS
 # END HIDDEN
@@ -25,7 +26,7 @@ def _same(got, want) -> bool:
 
 
 def _call(exercise: str) -> str:
-    return f"{exercise}({', '.join(f'{k}={v!r}' for k, v in CONTRACT_KWARGS[exercise].items())})"
+    return call_text(exercise, CONTRACT_KWARGS[exercise])
 
 
 def add_contract_checks(checks: CheckSet) -> None:
@@ -77,7 +78,7 @@ def add_contract_checks(checks: CheckSet) -> None:
         for case, got, want in zip(INVALID_KWARGS[exercise], obs["validation"]["raised"], ref["validation"]["raised"]):
             if want != "ValueError" or got == want:
                 continue
-            call = f"{exercise}({', '.join(f'{k}={v!r}' for k, v in case.items())})"
+            call = call_text(exercise, case)
             if got is None:
                 raise Fail(f"{call} was accepted: check the arguments in __init__ and raise ValueError for invalid "
                            "values, as the TODO in __init__ asks.")

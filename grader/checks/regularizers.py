@@ -7,6 +7,7 @@ import numpy as np
 from grader.checks import CheckSet, Fail, register
 from grader.checks.compare import assert_close, fmt
 from grader.probes.regularizers import CASES
+from grader.probes.tensors import call_text
 
 DEFAULTS = {"L1": {"l1": 0.01}, "L2": {"l2": 0.01}, "L1L2": {"l1": 0.0, "l2": 0.0}}
 
@@ -14,11 +15,6 @@ DEFAULTS = {"L1": {"l1": 0.01}, "L2": {"l2": 0.01}, "L1L2": {"l1": 0.0, "l2": 0.
 def _coefficients(exercise: str, kwargs: dict) -> tuple[float, float]:
     merged = {**DEFAULTS[exercise], **kwargs}
     return float(merged.get("l1", 0.0)), float(merged.get("l2", 0.0))
-
-
-def _call_text(exercise: str, kwargs: dict) -> str:
-    args = ", ".join(f"{k}={v}" for k, v in kwargs.items())
-    return f"{exercise}({args})"
 
 
 def value_mistakes(exercise: str, kwargs: dict, w: np.ndarray) -> list[tuple[str, np.ndarray]]:
@@ -72,7 +68,7 @@ def _make(exercise: str) -> CheckSet:
         w = ref["value"]["weights"]
         for got, want in zip(obs["value"]["cases"], ref["value"]["cases"]):
             kwargs = want["kwargs"]
-            text = f"{_call_text(exercise, kwargs)} on a {w.shape[0]}x{w.shape[1]} matrix with zeros and negatives"
+            text = f"{call_text(exercise, kwargs)} on a {w.shape[0]}x{w.shape[1]} matrix with zeros and negatives"
             got_value, want_value = np.asarray(got["value"]), np.asarray(want["value"])
             if got_value.shape != want_value.shape and got_value.size and np.isclose(got_value.sum(), want_value, rtol=1e-4):
                 raise Fail(f"{text}: expected a single number {fmt(want_value)}, got shape {got_value.shape} "
@@ -90,9 +86,9 @@ def _make(exercise: str) -> CheckSet:
         for got in obs["value"]["cases"]:
             shape = tuple(np.shape(got["value"]))
             if shape != ():
-                raise Fail(f"{_call_text(exercise, got['kwargs'])} returned shape {shape}; expected a 0-d tensor (shape ()).")
+                raise Fail(f"{call_text(exercise, got['kwargs'])} returned shape {shape}; expected a 0-d tensor (shape ()).")
             if got["kind"] != "tensor":
-                raise Fail(f"{_call_text(exercise, got['kwargs'])} returned a {got['kind']}; expected a tensor: "
+                raise Fail(f"{call_text(exercise, got['kwargs'])} returned a {got['kind']}; expected a tensor: "
                            "compute with keras.ops (or tf) so gradients can flow, not numpy or float().")
 
     # BEGIN HIDDEN
@@ -100,7 +96,7 @@ def _make(exercise: str) -> CheckSet:
     def gradient(obs: dict, ref: dict) -> None:
         w = ref["gradient"]["weights"]
         for got, want in zip(obs["gradient"]["cases"], ref["gradient"]["cases"]):
-            text = f"The gradient of {_call_text(exercise, want['kwargs'])} w.r.t. the weights"
+            text = f"The gradient of {call_text(exercise, want['kwargs'])} w.r.t. the weights"
             grad = got["grad"]
             if grad is None and not np.any(want["grad"]):
                 continue  # a constant penalty (e.g. L1L2() with both coefficients 0) has no gradient to flow
@@ -126,7 +122,7 @@ def _make(exercise: str) -> CheckSet:
             raise Fail(f"get_config() misses {missing}: expected keys {sorted(want)}, got {sorted(got)}.")
         for key in want:
             if not isinstance(got[key], (int, float)) or not np.isclose(float(got[key]), float(want[key])):
-                raise Fail(f"get_config()[{key!r}] is {got[key]!r}; expected {want[key]!r} for {_call_text(exercise, CASES[exercise][0])}.")
+                raise Fail(f"get_config()[{key!r}] is {got[key]!r}; expected {want[key]!r} for {call_text(exercise, CASES[exercise][0])}.")
         if not np.allclose(obs["config"]["clone"], obs["config"]["original"], rtol=1e-6):
             raise Fail(f"from_config(get_config()) gives a different penalty: {fmt(float(np.sum(obs['config']['clone'])))} "
                        f"instead of {fmt(float(np.sum(obs['config']['original'])))}.")
@@ -135,7 +131,7 @@ def _make(exercise: str) -> CheckSet:
     def dense(obs: dict, ref: dict) -> None:
         got, want = obs["dense"], ref["dense"]
         kwargs = CASES[exercise][0]
-        text = f"Dense(3, kernel_regularizer={_call_text(exercise, kwargs)})"
+        text = f"Dense(3, kernel_regularizer={call_text(exercise, kwargs)})"
         if len(got["losses"]) != 1:
             raise Fail(f"{text} put {len(got['losses'])} entries in model.losses; expected exactly 1.")
         loss = np.asarray(got["losses"][0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet
-from grader.probes.tensors import to_numpy
+from grader.probes.tensors import call_text, to_numpy
 
 # BEGIN HIDDEN
 FLAG_SHAPE = (8, 5)
@@ -32,6 +32,6 @@ def add_affine_probe(probes: ProbeSet) -> None:
                     if variable is not None and hasattr(variable, "assign"):
                         variable.assign(value)
             y = layer(ctx.tf.constant(x), training=True)
-            cases.append({"kwargs": kwargs, "y": to_numpy(y, f"{exercise}({', '.join(f'{k}={v}' for k, v in kwargs.items())}).call")})
+            cases.append({"kwargs": kwargs, "y": to_numpy(y, f"{call_text(exercise, kwargs)}.call")})
         return {"x": x, "gamma": gamma, "beta": beta, "cases": cases}
 # END HIDDEN

@@ -6,7 +6,7 @@ import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
-from grader.probes.tensors import gradient, to_numpy
+from grader.probes.tensors import gradient, seeded_runs, to_numpy
 
 # Not 0.5: at 0.5 a rate read as keep probability looks right.
 RATE = 0.3
@@ -85,12 +85,8 @@ def noise_shape(ctx: ProbeContext) -> dict:
 
 @probes.add("seed")
 def seed(ctx: ProbeContext) -> dict:
-    t = ctx.tf.ones((30, 40))
-    runs = []
-    for _ in range(2):
-        layer = ctx.cls(rate=RATE, seed=SEED)
-        runs.append([to_numpy(layer(t, training=True), f"Dropout(seed={SEED}).call") != 0 for _ in range(2)])
-    return {"runs": runs}
+    runs = seeded_runs(lambda: ctx.cls(rate=RATE, seed=SEED), ctx.tf.ones((30, 40)), f"Dropout(seed={SEED}).call")
+    return {"runs": [[y != 0 for y in run] for run in runs]}
 # END HIDDEN
 
 

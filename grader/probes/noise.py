@@ -6,7 +6,7 @@ import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
-from grader.probes.tensors import gradient, to_numpy
+from grader.probes.tensors import gradient, seeded_runs, to_numpy
 
 STDDEV = 0.3
 SAMPLE_SHAPE = (100, 100)
@@ -71,12 +71,8 @@ SEED = 1234
 
 @probes.add("seed")
 def seed(ctx: ProbeContext) -> dict:
-    t = ctx.tf.zeros((30, 40))
-    runs = []
-    for _ in range(2):
-        layer = ctx.cls(stddev=STDDEV, seed=SEED)
-        runs.append([to_numpy(layer(t, training=True), f"GaussianNoise(seed={SEED}).call") for _ in range(2)])
-    return {"runs": runs}
+    return {"runs": seeded_runs(lambda: ctx.cls(stddev=STDDEV, seed=SEED), ctx.tf.zeros((30, 40)),
+                                f"GaussianNoise(seed={SEED}).call")}
 # END HIDDEN
 
 

@@ -32,6 +32,20 @@ def gradient(ctx: ProbeContext, tape: Any, target: Any, sources: dict[str, Any],
             for n, g in zip(names, grads)}
 
 
+def call_text(name: str, kwargs: dict[str, Any]) -> str:
+    """How a constructor call reads in feedback: ``Dropout(rate=0.3, seed=7)``."""
+    return f"{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})"
+
+
+def seeded_runs(make_layer: Any, inputs: Any, what: str) -> list[list[np.ndarray]]:
+    """Two training calls on each of two new layers made alike: what a fixed seed must reproduce."""
+    runs = []
+    for _ in range(2):
+        layer = make_layer()
+        runs.append([to_numpy(layer(inputs, training=True), what) for _ in range(2)])
+    return runs
+
+
 def weight(layer: Any, name: str, cls_name: str) -> Any:
     """The layer's weight attribute ``name`` (Keras's own weight names), or a ProbeFailure naming it."""
     value = getattr(layer, name, None)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from grader import KIT_ROOT
 
 from conftest import CORPUS, assemble
 
@@ -44,3 +47,11 @@ def build(case: Case, target: Path, params: dict[str, str] | None = None) -> Pat
             raise ValueError(f"{case.id}: {old!r} occurs {text.count(old)} times in {case.expect['file']}, expected once")
         path.write_text(text.replace(old, new))
     return submission
+
+
+def private_paths(result, tmp_root: str) -> list[str]:
+    """Feedback lines that show a path of the grader, its Python environment or the grading machine."""
+    roots = [str(KIT_ROOT), sys.prefix, sys.base_prefix, "site-packages", tmp_root]
+    return [line for exercise in result.exercises for check in exercise.checks
+            for line in check.feedback.splitlines() if any(root in line for root in roots)]
+

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import assemble
-from corpus_build import build, cases
+from corpus_build import build, cases, private_paths
 from grader.grade import grade_submissions
 from grader.report.gradescope import results_dict
 from grader.sandbox.isolation import bwrap_problem
@@ -62,3 +62,9 @@ def test_global_state_changed_by_one_exercise_does_not_reach_the_others(tmp_path
             if exercise.exercise != "GaussianNoise":
                 assert exercise.score == exercise.max_score, (result.submission, exercise.exercise,
                                                               [c.feedback for c in exercise.checks if not c.passed])
+
+
+def test_no_feedback_shows_a_path_of_the_grader_or_its_environment(graded, tmp_path_factory):
+    tmp_root = str(tmp_path_factory.getbasetemp())
+    leaks = {case: private_paths(result, tmp_root) for case, result in graded.items()}
+    assert not {case: lines for case, lines in leaks.items() if lines}

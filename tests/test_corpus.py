@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_build import build, cases
+from corpus_build import build, cases, private_paths
 from grader.exercises import EXERCISES
 from grader.grade import grade_submissions
 
@@ -55,3 +55,9 @@ def test_correct_submission_gets_full_marks(case, graded):
     result = graded[case.id]
     lost = {e.exercise: [c.feedback for c in e.checks if not c.passed] for e in result.exercises if e.score < e.max_score}
     assert not lost, f"{case.id} lost marks: {lost}"
+
+
+def test_no_feedback_shows_a_path_of_the_grader_or_its_environment(graded, tmp_path_factory):
+    tmp_root = str(tmp_path_factory.getbasetemp())
+    leaks = {case: private_paths(result, tmp_root) for case, result in graded.items()}
+    assert not {case: lines for case, lines in leaks.items() if lines}

@@ -162,8 +162,10 @@ def _judge(exercise: str, name: str, obs: dict, ref: dict) -> str:
 def _bn_case() -> dict:
     rng = np.random.default_rng(0)
     x = rng.normal(size=(8, 5)).astype(np.float32)
-    gamma, beta = rng.normal(size=5), rng.normal(size=5)
-    return {"x": x, "gamma": gamma, "beta": beta, "axis": -1, "y": normalize(x, gamma, beta, -1)}
+    case = {"config": {"input": "shape (8, 5) with axis=-1", "dtype": "float32", "data": "N(0.5, 1.5²)",
+                       "arguments": "default arguments"},
+            "x": x, "axis": -1, "kwargs": {}, "gamma": rng.normal(size=5), "beta": rng.normal(size=5)}
+    return {**case, "train": {"y": normalize(case), "dtype": "float32"}}
 
 
 def _real_feedback() -> list[str]:
@@ -173,7 +175,7 @@ def _real_feedback() -> list[str]:
     unscaled = np.where(kept, x, 0.0)
     keep_as_rate = np.where(~kept, x / RATE, 0.0)  # 70% dropped
     case = _bn_case()
-    unbiased = normalize(case["x"], case["gamma"], case["beta"], -1, unbiased=True)
+    unbiased = normalize(case, unbiased=True)
     w = np.linspace(-1.0, 1.0, 30).reshape(6, 5)
     l2 = 0.01 * float(np.square(w).sum())
     noise = np.random.default_rng(1).normal(0.0, STDDEV**2, SAMPLE_SHAPE)
@@ -186,8 +188,8 @@ def _real_feedback() -> list[str]:
     return [
         _judge("Dropout", "kept units are scaled by 1/(1-rate)", {"training": {"x": x, "y": unscaled}}, {}),
         _judge("Dropout", "dropped fraction matches `rate`", {"training": {"x": x, "y": keep_as_rate}}, {}),
-        _judge("BatchNormalization", "training output matches Keras (batch statistics)",
-               {"forward": {"cases": [{**case, "y": unbiased}]}}, {"forward": {"cases": [case]}}),
+        _judge("BatchNormalization", "training output matches Keras on every configuration",
+               {"grid": {"cases": [{**case, "train": {"y": unbiased, "dtype": "float32"}}]}}, {"grid": {"cases": [case]}}),
         _judge("BatchNormalization", "gamma and beta are trainable, the moving statistics are not",
                {"weights": {"attributes": {n: True for n in flags}, "flags": flags}},
                {"weights": {"attributes": {"gamma": True, "beta": True, "moving_mean": False, "moving_variance": False},

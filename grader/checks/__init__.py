@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from grader.sandbox.pool import ExerciseRun
+from grader.sandbox.scrub import scrub
 
 log = logging.getLogger("grader")
 
@@ -15,10 +16,12 @@ log = logging.getLogger("grader")
 class Fail(Exception):
     """Raised by a judge: the message is the feedback the student reads."""
 
-    def __init__(self, message: str = "", mistake: str | None = None):
+    def __init__(self, message: str = "", mistake: str | None = None, credit: float = 0.0):
         super().__init__(message)
         self.mistake = mistake
         """The known mistake the observation matches, when one does (also said in the message)."""
+        self.credit = credit
+        """The share of the check's points kept: the configurations that passed, when only some failed."""
 
 
 @dataclass(frozen=True)
@@ -125,29 +128,29 @@ def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = No
     for check in checkset.checks:
         if public_only and not check.public:
             continue
-        feedback, mistake = (verdict, None) if verdict else _judge_one(check, run, reference)
-        score = 0.0 if feedback else check.points
-        results.append(CheckResult(run.exercise, check.name, score, check.points, feedback, advice=check.advice,
+        feedback, mistake, credit = (verdict, None, 0.0) if verdict else _judge_one(check, run, reference)
+        score = round(check.points * credit, 2) if feedback else check.points
+        results.append(CheckResult(run.exercise, check.name, score, check.points, scrub(feedback), advice=check.advice,
                                    public=check.public, mistake=mistake))
     return results
 
 
-def _judge_one(check: Check, run: ExerciseRun, reference: ExerciseRun) -> tuple[str, str | None]:
-    """(feedback, the known mistake it names or None); empty feedback when the check passed."""
+def _judge_one(check: Check, run: ExerciseRun, reference: ExerciseRun) -> tuple[str, str | None, float]:
+    """(feedback, the known mistake it names or None, share of points kept); empty feedback when it passed."""
     if run.failure:
-        return run.failure, None
+        return run.failure, None, 0.0
     for need in check.needs:
         if need in run.errors:
-            return run.errors[need].describe(), None
+            return run.errors[need].describe(), None, 0.0
         if need not in run.observations:
-            return "not observed: the code stopped before this check could run", None
+            return "not observed: the code stopped before this check could run", None, 0.0
     try:
         check.judge({n: run.observations[n] for n in check.needs}, {n: reference.observations[n] for n in check.needs})
     except Fail as failure:
-        return str(failure) or "failed", failure.mistake
+        return str(failure) or "failed", failure.mistake, failure.credit
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         # Malformed observations from the student's side land here; the instructor gets the traceback
         # in case it is the grader's own bug instead.
         log.warning("check %r of %s could not judge the observations", check.name, run.exercise, exc_info=True)
-        return f"the code's results could not be read ({type(exc).__name__}): do the shapes and types follow the docstring?", None
-    return "", None
+        return f"the code's results could not be read ({type(exc).__name__}): do the shapes and types follow the docstring?", None, 0.0
+    return "", None, 0.0

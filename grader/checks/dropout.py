@@ -8,6 +8,9 @@ from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound, fmt, inert_output
 from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
+# BEGIN HIDDEN
+from grader.checks.grid import judge_grid, level_notes
+# END HIDDEN
 
 checks = register(CheckSet(
     "Dropout", core="training", inert=lambda obs: inert_output("Dropout(rate=0.3)", obs["x"], obs["y"])))
@@ -101,6 +104,10 @@ def rate_extremes(obs: dict, ref: dict) -> None:
     x = data["x"]
     if data["rate0"].shape != x.shape or not np.allclose(data["rate0"], x, rtol=1e-6, atol=0):
         raise Fail("Dropout(rate=0) in training should return the input unchanged; it did not.")
+    if data["rate1"].shape == x.shape and not np.all(np.isfinite(data["rate1"])):
+        raise Fail("Dropout(rate=1) in training returned NaN or infinite values: 1/(1-rate) divides by zero. At rate=1 "
+                   "every unit is dropped: return zeros without dividing by 1 - rate.",
+                   mistake="rate=1 divides by zero (NaN) instead of dropping everything")
     if data["rate1"].shape != x.shape or np.any(data["rate1"] != 0):
         bad = data["rate1"][np.isfinite(data["rate1"])]
         raise Fail("Dropout(rate=1) in training should return all zeros; "
@@ -162,6 +169,125 @@ def seed(obs: dict, ref: dict) -> None:
     if not all(np.array_equal(a, b) for a, b in zip(first, second)):
         raise Fail(f"Two new Dropout(rate={RATE}, seed={SEED}) layers gave different masks: the seed must decide "
                    "the sequence of masks. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.")
+    if np.array_equal(first[0], first[1]):
+        raise Fail(f"A Dropout(rate={RATE}, seed={SEED}) layer gave the same mask on two calls in a row: a seed fixes "
+                   "the SEQUENCE of masks, each call draws a new one. Pass the layer's SeedGenerator (made once in "
+                   "__init__) to keras.random, not the int seed.", mistake="a fixed seed repeats the same mask every call")
+# END HIDDEN
+
+
+
+# BEGIN HIDDEN
+GRID_NOTES = level_notes({
+    ("dtype", "float64"): "something is fixed to float32 (the mask, the scale or the random draw): make them in the "
+    "input's dtype.",
+    ("input", "shape (20, 10, 50)"): "the code assumes inputs of rank 2: build the mask from keras.ops.shape(inputs).",
+    ("input", "shape (10, 4, 5, 50)"): "the code assumes inputs of rank 2: build the mask from keras.ops.shape(inputs).",
+    ("noise_shape", "one mask value per sample"): "noise_shape is not followed: draw the mask with the shape noise_shape "
+    "(None entries taken from the input) and let it broadcast.",
+    ("noise_shape", "one mask shared by the batch"): "noise_shape is not followed: draw the mask with the shape "
+    "noise_shape (None entries taken from the input) and let it broadcast.",
+    ("rate", "rate=0.0"): "rate=0 must keep every unit unchanged (no division by zero, nothing dropped).",
+    ("rate", "rate=0.8"): "`rate` is mishandled away from small values: it is the probability to DROP a unit.",
+})
+
+
+def _units(case: dict) -> int:
+    """How many independent mask values the configuration draws."""
+    shape = np.shape(case["x"])
+    if case["noise_shape"] is None:
+        return int(np.prod(shape))
+    return int(np.prod([d if n is None else n for d, n in zip(shape, case["noise_shape"])]))
+
+
+def _grid_kept(got: dict, want: dict) -> None:
+    x, rate, train = np.asarray(want["x"], dtype=np.float64), want["rate"], got["train"]
+    y = np.asarray(train["y"], dtype=np.float64)
+    if y.shape != x.shape:
+        raise Fail(f"Expected an output of shape {x.shape}, got {y.shape}.")
+    if train["dtype"] != want["train"]["dtype"]:
+        raise Fail(f"The output is {train['dtype']}, expected {want['train']['dtype']}: the layer computes in its own "
+                   "dtype; something is fixed to another one.")
+    kept = y != 0
+    assert_close(y[kept], x[kept] / (1.0 - rate), "The kept units", [
+        ("They are not scaled at all: did you forget inverted-dropout scaling, dividing the kept units by (1 - rate)?",
+         x[kept]),
+        ("They are multiplied by (1 - rate) instead of divided by it: inverted dropout divides the kept units by the "
+         "keep probability.", x[kept] * (1.0 - rate)),
+        ("They are divided by `rate`: inverted dropout divides by the keep probability (1 - rate).",
+         x[kept] / rate if rate else None),
+    ])
+    fraction = float(np.mean(~kept))
+    bound = binomial_bound(rate, _units(want))  # false-fail rate 1e-6 per configuration
+    if abs(fraction - rate) > bound:
+        text = f"{fraction:.3f} of the units were set to 0; expected {rate} (within ±{bound:.3f})."
+        if rate and abs(fraction - (1 - rate)) <= binomial_bound(1 - rate, _units(want)):
+            raise Fail(text + " That is 1 - rate: `rate` is the probability to DROP a unit, not to keep it.",
+                       mistake="`rate` is the probability to DROP a unit, not to keep it.")
+        raise Fail(text)
+
+
+@checks.add("kept values and dropped fraction on every shape, dtype, rate and noise_shape", 3, "grid")
+def grid_kept(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_kept, ("train",), GRID_NOTES)
+
+
+def _grid_mask(got: dict, want: dict) -> None:
+    if not 0.0 < want["rate"] < 1.0:
+        return
+    dropped = np.asarray(got["train"]["y"]) == 0
+    form = want["noise_shape"]
+    flat = dropped.reshape(dropped.shape[0], -1)
+    if form is not None and form[0] is None:  # one value per sample
+        mixed = int(np.sum(flat.any(axis=1) & ~flat.all(axis=1)))
+        if mixed:
+            raise Fail(f"With noise_shape={tuple(form)}, {mixed} samples had some units dropped and others kept: the "
+                       "mask must be drawn with shape noise_shape and broadcast, one value per sample here.")
+        return
+    if form is not None:  # one mask for the whole batch
+        differing = int(np.sum(np.any(flat != flat[0], axis=1)))
+        if differing:
+            raise Fail(f"With noise_shape={tuple(form)}, {differing} samples got a mask different from the first: the "
+                       "mask must be drawn with shape noise_shape and broadcast over the batch.")
+        return
+    if np.all(flat == flat[0]):
+        raise Fail("Every sample of the batch got the same mask: draw one mask value per unit of the whole input "
+                   "(keras.ops.shape(inputs)), not one row broadcast over the batch.",
+                   mistake="one mask shared by every sample of the batch")
+    if np.all(flat.all(axis=1) | ~flat.any(axis=1)):
+        raise Fail("Each sample was dropped or kept as a whole: with noise_shape=None every unit gets its own mask value.")
+
+
+@checks.add("the mask follows noise_shape and differs between samples", 2, "grid")
+def grid_mask(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_mask, ("train",), GRID_NOTES)
+
+
+def _grid_identity(got: dict, want: dict) -> None:
+    x = np.asarray(want["x"])
+    _identity(np.asarray(got["inference"]["y_false"]), x, "With training=False")
+    _identity(np.asarray(got["inference"]["y_none"]), x, "When called without `training` (the default must be False)")
+    _identity(np.asarray(got["inference"]["y_given_none"]), x, "With training=None (as Keras passes it when no mode is "
+              "set: test `if training:`, not `training is False`)")
+
+
+@checks.add("identity at inference on every configuration", 1, "grid")
+def grid_identity(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_identity, ("inference",), GRID_NOTES)
+
+
+def _grid_gradient(got: dict, want: dict) -> None:
+    rate, train = want["rate"], got["train"]
+    kept = np.asarray(train["y"]) != 0
+    expected = kept * np.asarray(want["g"], dtype=np.float64) / (1.0 - rate)
+    assert_close(train["dx"], expected, "The gradient w.r.t. the input (its own mask times the upstream gradient "
+                 "over (1 - rate))", [("It is the upstream gradient unchanged, mask or not: the gradient does not go "
+                                       "through the mask.", np.asarray(want["g"], dtype=np.float64))])
+
+
+@checks.add("gradient equals the mask over (1 - rate) on every configuration", 1, "grid")
+def grid_gradient(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_gradient, ("train",), GRID_NOTES)
 # END HIDDEN
 
 

@@ -1,4 +1,4 @@
-"""Checks of LayerNormalization, with numpy models of the common mistakes for diagnosis."""
+"""Checks of LayerNormalization on its declared grid, with numpy models of the common mistakes."""
 
 from __future__ import annotations
 
@@ -10,117 +10,185 @@ from grader.checks.contract import add_contract_checks
 from grader.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, inert_output
+from grader.checks.grid import both, grid_verdict, judge_grid, level_notes, passes
+from grader.checks.normalization import LEVEL_NOTES, factor_of, variance
 from grader.probes.layernorm import normalized_axes
 
+EXERCISE = "LayerNormalization"
 checks = register(CheckSet(
-    "LayerNormalization", core="forward",
-    inert=lambda obs: inert_output("LayerNormalization", obs["cases"][0]["x"], obs["cases"][0]["y"])))
+    EXERCISE, core="grid",
+    inert=grid_verdict(EXERCISE, "train", lambda case: inert_output(EXERCISE, case["x"], case["train"]["y"]))))
 EPSILON = 1e-3
 
+NOTES = level_notes({
+    **LEVEL_NOTES,
+    ("input", "shape (4, 3, 6) with axis=1"): "an int axis other than the last is mishandled: normalize over "
+    "self.axis itself, and shape gamma and beta to broadcast along it.",
+    ("input", "shape (4, 3, 6) with axis=[1, 2]"): "a list of axes is mishandled: normalize over all of them together.",
+    ("input", "shape (3, 4, 5, 2) with axis=[-1, -2]"): "a list of negative axes, given out of order, is mishandled: "
+    "turn each into a positive index (a % rank) and sort them.",
+    ("input", "shape (3, 4, 5, 2) with axis=[3, 1]"): "a list of axes that are not next to each other, or not in "
+    "order, is mishandled: sort the positive axes, and shape gamma and beta with size 1 on every other axis.",
+    ("input", "only shape (8, 5) with axis=-1"): "the code works only when `axis` is the last axis alone: reduce over "
+    "the axes `axis` names (an int or a list), with keepdims=True, and shape gamma and beta to broadcast along them.",
+})
 
-def normalize(x, gamma, beta, axes, *, unbiased=False, epsilon=EPSILON, eps_outside=False):
-    x = x.astype(np.float64)
-    axes = tuple(axes)
+
+def _argument(case: dict, name: str):
+    return case["kwargs"].get(name, {"epsilon": EPSILON, "center": True, "scale": True}[name])
+
+
+def _layout(case: dict, x: np.ndarray, param) -> np.ndarray:
+    axes = normalized_axes(x.shape, case["axis"])
+    return np.asarray(param, dtype=np.float64).reshape([x.shape[a] if a in axes else 1 for a in range(x.ndim)])
+
+
+def normalize(case: dict, *, stat_axes=None, unbiased=False, epsilon=None, eps_outside=False, use_gamma=None,
+              use_beta=None) -> np.ndarray:
+    """The layer's output in float64 for ``case``, optionally with one known mistake."""
+    x = np.asarray(case["x"], dtype=np.float64)
+    axes = tuple(normalized_axes(x.shape, case["axis"]) if stat_axes is None else stat_axes)
     mean = x.mean(axis=axes, keepdims=True)
-    var = x.var(axis=axes, keepdims=True, ddof=1 if unbiased else 0)
-    out = (x - mean) / (np.sqrt(var) + epsilon if eps_outside else np.sqrt(var + epsilon))
-    if gamma is not None:
-        shape = [x.shape[a] if a in axes else 1 for a in range(x.ndim)]
-        out = out * gamma.reshape(shape) + beta.reshape(shape)
+    var = variance(x, axes, unbiased)
+    eps = _argument(case, "epsilon") if epsilon is None else epsilon
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = (x - mean) / (np.sqrt(var) + eps if eps_outside else np.sqrt(var + eps))
+    if _argument(case, "scale") if use_gamma is None else use_gamma:
+        out = out * _layout(case, x, case["gamma"])
+    if _argument(case, "center") if use_beta is None else use_beta:
+        out = out + _layout(case, x, case["beta"])
     return out
 
 
 def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
-    x, gamma, beta = case["x"], case["gamma"], case["beta"]
+    x = np.asarray(case["x"])
     axes = normalized_axes(x.shape, case["axis"])
     others = tuple(a for a in range(x.ndim) if a not in axes)
+    eps = _argument(case, "epsilon")
     mistakes = [
         ("It matches statistics taken over the BATCH axis (batch normalization): layer normalization "
-         "averages each sample over `axis`.", _over(x, gamma, beta, axes, others)),
+         "averages each sample over `axis`.", normalize(case, stat_axes=others)),
         ("It matches the UNBIASED variance (dividing by N-1): use the biased variance, dividing by N.",
-         normalize(x, gamma, beta, axes, unbiased=True)),
-        ("It matches normalization without epsilon: use sqrt(var + self.epsilon).", normalize(x, gamma, beta, axes, epsilon=0.0)),
+         normalize(case, unbiased=True)),
+        ("It matches normalization without epsilon: use sqrt(var + self.epsilon).", normalize(case, epsilon=0.0)),
         ("It matches epsilon = 1e-5 (PyTorch's default): Keras's default is epsilon=1e-3, used as self.epsilon.",
-         normalize(x, gamma, beta, axes, epsilon=1e-5)),
+         normalize(case, epsilon=1e-5)),
         ("It matches (x - mean) / (sqrt(var) + epsilon): epsilon goes inside the square root.",
-         normalize(x, gamma, beta, axes, eps_outside=True)),
+         normalize(case, eps_outside=True)),
     ]
+    if eps != EPSILON:
+        mistakes.append((f"It matches epsilon = {EPSILON:g} although the layer was made with epsilon={eps:g}: use "
+                         "self.epsilon, not a constant.", normalize(case, epsilon=EPSILON)))
+    if axes != [x.ndim - 1]:
+        mistakes.append(("It matches statistics over the last axis only: normalize over the axes given by `axis`.",
+                         normalize(case, stat_axes=(x.ndim - 1,))))
+    if axes != list(range(1, x.ndim)):
+        mistakes.append(("It matches statistics over every axis of a sample (all but the batch axis): normalize over "
+                         "the axes given by `axis` only.", normalize(case, stat_axes=tuple(range(1, x.ndim)))))
     if len(axes) > 1:
         for single in axes:
             mistakes.append((f"It matches normalizing over axis {single} only: `axis` is a list, normalize over all "
-                             f"of {list(axes)} together.", _over(x, gamma, beta, axes, (single,))))
+                             f"of {list(axes)} together.", normalize(case, stat_axes=(single,))))
+    flag_models = (("scale", "use_gamma", "gamma is not applied: multiply the normalized value by gamma.",
+                    "gamma is still applied with scale=False: make and apply gamma only when scale is True."),
+                   ("center", "use_beta", "beta is not added: add beta after scaling by gamma.",
+                    "beta is still added with center=False: make and add beta only when center is True."))
+    for flag, keyword, missing, extra in flag_models:
+        on = _argument(case, flag)
+        mistakes.append((missing if on else extra, normalize(case, **{keyword: not on})))
     return mistakes
 
 
-def _over(x, gamma, beta, param_axes, stat_axes):
-    """Statistics over ``stat_axes`` but gamma/beta laid out over ``param_axes``."""
-    x64 = x.astype(np.float64)
-    mean = x64.mean(axis=stat_axes, keepdims=True)
-    var = x64.var(axis=stat_axes, keepdims=True)
-    out = (x64 - mean) / np.sqrt(var + EPSILON)
-    if gamma is None:
-        return out
-    shape = [x.shape[a] if a in param_axes else 1 for a in range(x.ndim)]
-    return out * gamma.reshape(shape) + beta.reshape(shape)
+def _shapes(got: dict, want: dict) -> None:
+    for name in ("gamma", "beta"):
+        expected = want["weight_shapes"][name]
+        found = got["weight_shapes"][name]
+        if expected is not None and found != expected:
+            raise Fail(f"{name} has shape {None if found is None else tuple(found)}; expected {tuple(expected)}, one "
+                       "value per element of the normalized axes.")
 
 
-def _case_text(case: dict) -> str:
-    return f"input of shape {tuple(case['x'].shape)}, axis={case['axis']}"
-
-
-@checks.add("gamma and beta have the shape of the normalized axes", 1, "forward", public=True)
+@checks.add("gamma and beta have the shape of the normalized axes", 1, "grid", public=True)
 def param_shapes(obs: dict, ref: dict) -> None:
-    for got, want in zip(obs["forward"]["cases"], ref["forward"]["cases"]):
-        for name in ("gamma", "beta"):
-            if got["weight_shapes"][name] != want["weight_shapes"][name]:
-                raise Fail(f"For an {_case_text(want)}, {name} has shape {tuple(got['weight_shapes'][name])}; expected "
-                           f"{tuple(want['weight_shapes'][name])}, one value per element of the normalized axes.")
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _shapes, (), NOTES)
 
 
-@checks.add("output matches Keras (int and list axis)", 3, "forward", public=True)
+def _train_output(got: dict, want: dict) -> None:
+    if got["train"]["dtype"] != want["train"]["dtype"]:
+        raise Fail(f"The output is {got['train']['dtype']}, expected {want['train']['dtype']}: a {want['train']['dtype']} "
+                   "layer computes in its own dtype (self.compute_dtype); something is cast or created as another dtype.")
+    assert_close(got["train"]["y"], want["train"]["y"], "The output", output_mistakes(want), factor_of(want))
+
+
+@checks.add("output matches Keras on every configuration", 3, "grid", public=True)
 def forward_output(obs: dict, ref: dict) -> None:
-    for got, want in zip(obs["forward"]["cases"], ref["forward"]["cases"]):
-        if got["gamma"] is None:
-            raise Fail(f"For an {_case_text(want)} gamma/beta have the wrong shape, so the output cannot be compared.")
-        assert_close(got["y"], want["y"], f"The output for an {_case_text(want)}", output_mistakes(want))
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _train_output, ("train",), NOTES)
 
 
 # BEGIN HIDDEN
 def _dx_detached(case: dict) -> np.ndarray:
-    x = case["x"].astype(np.float64)
+    x = np.asarray(case["x"], dtype=np.float64)
     axes = tuple(normalized_axes(x.shape, case["axis"]))
     var = x.var(axis=axes, keepdims=True)
-    shape = [x.shape[a] if a in axes else 1 for a in range(x.ndim)]
-    return case["g"] * case["gamma"].reshape(shape) / np.sqrt(var + EPSILON)
+    gamma = _layout(case, x, case["gamma"]) if _argument(case, "scale") else 1.0
+    return case["g"] * gamma / np.sqrt(var + _argument(case, "epsilon"))
 
 
-@checks.add("gradients w.r.t. input, gamma and beta match Keras", 3, "forward")
-def forward_gradients(obs: dict, ref: dict) -> None:
-    for got, want in zip(obs["forward"]["cases"], ref["forward"]["cases"]):
-        text = _case_text(want)
-        if got["gamma"] is None:
-            raise Fail(f"For an {text} gamma/beta have the wrong shape, so the gradients cannot be compared.")
-        assert_close(got["dx"], want["dx"], f"The gradient w.r.t. the input ({text}, random upstream gradient)",
-                     [("It matches a gradient that does not flow through the mean and variance: compute them with "
-                       "TensorFlow ops on the input, without tf.stop_gradient or numpy.", _dx_detached(want))])
-        assert_close(got["dgamma"], want["dgamma"], f"The gradient w.r.t. gamma ({text})")
-        assert_close(got["dbeta"], want["dbeta"], f"The gradient w.r.t. beta ({text})")
+def _dx(got: dict, want: dict) -> None:
+    assert_close(got["grads"]["dx"], want["grads"]["dx"], "The gradient w.r.t. the input (random upstream gradient)",
+                 [("It matches a gradient that does not flow through the mean and variance: compute them with "
+                   "TensorFlow ops on the input, without tf.stop_gradient or numpy.", _dx_detached(want))],
+                 factor_of(want))
 
 
-@checks.add("each sample is normalized on its own", 1, "batch_independence")
+def _forward_right(got_cases: list[dict], want_cases: list[dict], results) -> str:
+    failing = [i for i, r in enumerate(results) if r.failure and not r.crashed]
+    if failing and all(passes(got_cases[i], want_cases[i], _train_output, ("train",)) for i in failing):
+        return ("The output is right on these configurations but its gradient is not: part of the computation is "
+                "hidden from the gradient tape (numpy, .numpy(), float(), tf.stop_gradient).")
+    return ""
+
+
+@checks.add("gradient w.r.t. the input matches Keras", 2, "grid")
+def input_gradient(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _dx, ("grads",), both(_forward_right, NOTES))
+
+
+def _dparams(got: dict, want: dict) -> None:
+    for name in ("gamma", "beta"):
+        if name in want["held"]:
+            assert_close(got["grads"].get(f"d{name}"), want["grads"][f"d{name}"], f"The gradient w.r.t. {name}",
+                         factor=factor_of(want))
+
+
+@checks.add("gradients w.r.t. gamma and beta match Keras", 1, "grid")
+def param_gradients(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _dparams, ("grads",), both(_forward_right, NOTES))
+
+
+def _alone(got: dict, want: dict) -> None:
+    whole = np.asarray(got["modes"]["y_none"])[:2]
+    assert_close(got["alone"]["y"], whole, "Each of the first two samples normalized alone, LN(x[i:i+1]), compared "
+                 "with the same samples normalized in the batch, LN(x)[i],", factor=factor_of(want))
+
+
+@checks.add("each sample is normalized on its own", 1, "grid")
 def batch_independence(obs: dict, ref: dict) -> None:
-    data = obs["batch_independence"]
-    assert_close(data["whole"], data["rows"],
-                 "The output for a batch, compared with each sample normalized alone, LN(x)[i] vs LN(x[i:i+1]),")
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _alone, ("alone", "modes"), NOTES)
 
 
-@checks.add("the same in training and inference", 1, "modes")
-def modes(obs: dict, ref: dict) -> None:
-    data = obs["modes"]
-    for key, how in (("training_false", "training=False"), ("omitted", "`training` omitted")):
-        if data[key].shape != data["training_true"].shape or not np.allclose(data[key], data["training_true"], rtol=1e-6, atol=1e-6):
+def _modes(got: dict, want: dict) -> None:
+    trained = np.asarray(got["train"]["y"])
+    for key, how in (("y_false", "training=False"), ("y_none", "`training` omitted"), ("y_given_none", "training=None")):
+        value = np.asarray(got["modes"][key])
+        if value.shape != trained.shape or not np.allclose(value, trained, rtol=1e-6, atol=1e-6):
             raise Fail(f"The output with {how} differs from the output with training=True: layer normalization "
                        "has no moving statistics and behaves the same in both modes.")
+
+
+@checks.add("the same in training and inference", 1, "grid")
+def modes(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _modes, ("train", "modes"), NOTES)
 
 
 @checks.add("the same results inside tf.function", 1, "graph")

@@ -12,6 +12,9 @@ from grader.probes.noise import LARGE_SCALE, SAMPLE_SHAPE, STDDEV
 from grader.probes.noise import SEED
 # END HIDDEN
 from grader.settings import Z_BOUND
+# BEGIN HIDDEN
+from grader.checks.grid import judge_grid, level_notes
+# END HIDDEN
 
 checks = register(CheckSet(
     "GaussianNoise", core="training",
@@ -48,16 +51,16 @@ def _moments(noise: np.ndarray, what: str) -> tuple[float, float]:
     return float(noise.mean()), float(noise.std())
 
 
-def _check_spread(noise: np.ndarray, what: str) -> None:
+def _check_spread(noise: np.ndarray, what: str, stddev: float = STDDEV) -> None:
     n = noise.size
     mean, std = _moments(noise, what)
-    mean_bound = Z_BOUND * STDDEV / np.sqrt(n)  # standard error of the mean; false-fail rate 1e-6
-    std_bound = Z_BOUND * STDDEV / np.sqrt(2 * (n - 1))  # standard error of the sample std
-    if abs(std - STDDEV) > std_bound:
-        text = f"{what}: the noise has standard deviation {std:.4f}; expected stddev={STDDEV} (± {std_bound:.4f})."
-        if abs(std - STDDEV**2) <= std_bound:
-            text += f" That is stddev**2 = {STDDEV**2:.2f}: `stddev` is already the standard deviation, not the variance."
-        elif abs(std - np.sqrt(STDDEV)) <= std_bound:
+    mean_bound = Z_BOUND * stddev / np.sqrt(n)  # standard error of the mean; false-fail rate 1e-6
+    std_bound = Z_BOUND * stddev / np.sqrt(2 * (n - 1))  # standard error of the sample std
+    if abs(std - stddev) > std_bound:
+        text = f"{what}: the noise has standard deviation {std:.4f}; expected stddev={stddev} (± {std_bound:.4f})."
+        if abs(std - stddev**2) <= std_bound:
+            text += f" That is stddev**2 = {stddev**2:.2f}: `stddev` is already the standard deviation, not the variance."
+        elif abs(std - np.sqrt(stddev)) <= std_bound:
             text += " That is sqrt(stddev): `stddev` is already the standard deviation."
         elif std < 1e-6:
             text += " One value is shared by every element: draw noise with the shape of the input."
@@ -131,6 +134,10 @@ def seed(obs: dict, ref: dict) -> None:
     if not all(np.array_equal(a, b) for a, b in zip(first, second)):
         raise Fail(f"Two new GaussianNoise(stddev={STDDEV}, seed={SEED}) layers gave different noise: the seed must "
                    "decide the sequence of noise. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.")
+    if np.array_equal(first[0], first[1]):
+        raise Fail(f"A GaussianNoise(stddev={STDDEV}, seed={SEED}) layer added the same noise on two calls in a row: a "
+                   "seed fixes the SEQUENCE of draws, each call draws anew. Pass the layer's SeedGenerator (made once in "
+                   "__init__) to keras.random, not the int seed.", mistake="a fixed seed repeats the same noise every call")
 
 
 @checks.add("gradient w.r.t. the input is 1", 2, "gradient")
@@ -139,6 +146,64 @@ def gradient(obs: dict, ref: dict) -> None:
     assert_close(obs["gradient"]["dx"], g, "The gradient w.r.t. the input (with a random upstream gradient)",
                  [("It is zero: the noise must be added to x with TensorFlow ops so the gradient passes through.",
                    np.zeros_like(g, dtype=np.float64))])
+# END HIDDEN
+
+
+
+# BEGIN HIDDEN
+GRID_NOTES = level_notes({
+    ("dtype", "float64"): "something is fixed to float32 (the random draw or a cast): draw the noise in the input's dtype.",
+    ("input", "shape (20, 10, 30)"): "the code assumes inputs of rank 2: draw the noise with keras.ops.shape(inputs).",
+    ("input", "shape (6, 5, 4, 50)"): "the code assumes inputs of rank 2: draw the noise with keras.ops.shape(inputs).",
+    ("stddev", "stddev=0.7"): "`stddev` is used as something else than the standard deviation (its square, its square "
+    "root, or a constant).",
+    ("data", "magnitude 100"): "the noise depends on x (multiplied or scaled by the input): add N(0, stddev²) to x.",
+    ("data", "all zeros"): "the noise depends on x (multiplied by the input): add N(0, stddev²) to x.",
+})
+
+
+def _grid_noise(got: dict, want: dict) -> None:
+    train = got["train"]
+    if train["dtype"] != want["train"]["dtype"]:
+        raise Fail(f"The output is {train['dtype']}, expected {want['train']['dtype']}: the layer computes in its own "
+                   "dtype; something is fixed to another one.")
+    x, y = np.asarray(want["x"], dtype=np.float64), np.asarray(train["y"], dtype=np.float64)
+    if y.shape != x.shape:
+        raise Fail(f"Expected an output of shape {x.shape}, got {y.shape}.")
+    noise = y - x
+    flat = noise.reshape(noise.shape[0], -1)
+    if np.allclose(flat, flat[0], rtol=0, atol=0):
+        raise Fail("Every sample of the batch got the same noise: draw noise with the full shape of the input.",
+                   mistake="one noise draw shared by every sample of the batch")
+    _check_spread(noise, "The noise (output - input)", want["stddev"])
+
+
+@checks.add("noise N(0, stddev²) on every shape, dtype, stddev and input", 3, "grid")
+def grid_noise(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_noise, ("train",), GRID_NOTES)
+
+
+def _grid_identity(got: dict, want: dict) -> None:
+    x = np.asarray(want["x"])
+    _identity(np.asarray(got["inference"]["y_false"]), x, "With training=False")
+    _identity(np.asarray(got["inference"]["y_none"]), x, "When called without `training` (the default must be False)")
+    _identity(np.asarray(got["inference"]["y_given_none"]), x, "With training=None (as Keras passes it when no mode is "
+              "set: test `if training:`, not `training is False`)")
+
+
+@checks.add("identity at inference on every configuration", 1, "grid")
+def grid_identity(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_identity, ("inference",), GRID_NOTES)
+
+
+def _grid_gradient(got: dict, want: dict) -> None:
+    assert_close(got["train"]["dx"], want["g"], "The gradient w.r.t. the input (expected the upstream gradient "
+                 "unchanged: d(x + noise)/dx = 1)")
+
+
+@checks.add("gradient w.r.t. the input is 1 on every configuration", 1, "grid")
+def grid_gradient(obs: dict, ref: dict) -> None:
+    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_gradient, ("train",), GRID_NOTES)
 # END HIDDEN
 
 

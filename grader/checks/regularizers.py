@@ -6,14 +6,30 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.compare import assert_close, fmt
+from grader.checks.grid import judge_grid, level_notes
 from grader.probes.regularizers import CASES
 from grader.probes.tensors import call_text
 
 DEFAULTS = {"L1": {"l1": 0.01}, "L2": {"l2": 0.01}, "L1L2": {"l1": 0.0, "l2": 0.0}}
+NOTES = level_notes({
+    ("dtype", "float64"): "something is fixed to float32 (a cast, or a coefficient made a float32 tensor): let the "
+    "penalty follow the weights' dtype.",
+    ("weights", "weights of shape (7,)"): "the sum is taken over fixed axes: sum over every element, whatever the rank.",
+    ("weights", "weights of shape (3, 3, 2, 4)"): "the sum is taken over fixed axes: sum over every element, whatever the rank.",
+    ("weights", "a scalar weight, shape ()"): "the code assumes at least one axis: sum over every element, whatever the rank.",
+    ("data", "all negative"): "the absolute value is missing or misplaced: L1 sums |x|.",
+    ("data", "N(0, 1) with exact zeros"): "the gradient at 0 is not finite: use keras.ops.abs, not sqrt(x**2).",
+    ("arguments", "l1=None"): "None is not read as the default: Keras replaces a None coefficient by its default.",
+    ("arguments", "l2=None"): "None is not read as the default: Keras replaces a None coefficient by its default.",
+    ("arguments", "l1=None, l2=0.5"): "None is not read as the default: Keras replaces a None coefficient by its default.",
+    ("arguments", "l1=0.0"): "a coefficient of 0 is mishandled (a truthiness test such as `if self.l1:` changes the type or skips a step).",
+    ("arguments", "l2=0.0"): "a coefficient of 0 is mishandled (a truthiness test such as `if self.l2:` changes the type or skips a step).",
+    ("arguments", "l1=0.0, l2=0.0"): "coefficients of 0 are mishandled: the penalty is then a 0-d tensor equal to 0.",
+})
 
 
 def _coefficients(exercise: str, kwargs: dict) -> tuple[float, float]:
-    merged = {**DEFAULTS[exercise], **kwargs}
+    merged = {**DEFAULTS[exercise], **{k: v for k, v in kwargs.items() if v is not None}}  # None: the default, as in Keras
     return float(merged.get("l1", 0.0)), float(merged.get("l2", 0.0))
 
 
@@ -27,11 +43,13 @@ def value_mistakes(exercise: str, kwargs: dict, w: np.ndarray) -> list[tuple[str
         ("It equals half the penalty: Keras's L2 has no 1/2 factor (l2 * sum(x**2)).", np.float64(l1 * abs_sum + 0.5 * l2 * sq_sum)),
         ("It equals the penalty divided by the number of weights: use the sum, not the mean.", np.float64(right / w.size)),
         ("It matches l2 * sqrt(sum(x**2)), the norm: the L2 penalty uses the squared norm.", np.float64(l1 * abs_sum + l2 * np.sqrt(sq_sum))),
+        ("It matches l2 * (sum(x))**2, the square of the sum: square each weight, then sum.", np.float64(l1 * abs_sum + l2 * w.sum() ** 2)),
         ("It matches l1 * sum(x) without the absolute value: take |x| before summing.", np.float64(l1 * w.sum() + l2 * sq_sum)),
-        ("It is a vector of per-row or per-column penalties: sum over all elements to one number.", l1 * np.abs(w).sum(axis=1) + l2 * np.square(w).sum(axis=1)),
-        ("It is a vector of per-row or per-column penalties: sum over all elements to one number.", l1 * np.abs(w).sum(axis=0) + l2 * np.square(w).sum(axis=0)),
         ("It is the penalty for every element separately: sum over all elements to one number.", l1 * np.abs(w) + l2 * np.square(w)),
     ]
+    if w.ndim >= 2:
+        out += [(f"It is a vector of per-{part} penalties: sum over all elements to one number.",
+                 l1 * np.abs(w).sum(axis=axis) + l2 * np.square(w).sum(axis=axis)) for part, axis in (("row", 1), ("column", 0))]
     if l1 or l2:
         out.append(("It is the sum without its coefficient: multiply by the penalty factor (self.l1 * sum(|x|), "
                     "self.l2 * sum(x**2)).", np.float64((abs_sum if l1 else 0.0) + (sq_sum if l2 else 0.0))))
@@ -92,27 +110,39 @@ def _make(exercise: str) -> CheckSet:
                            "compute with keras.ops (or tf) so gradients can flow, not numpy or float().")
 
     # BEGIN HIDDEN
-    @checks.add("penalty gradient matches Keras (finite at 0)", 2, "gradient")
-    def gradient(obs: dict, ref: dict) -> None:
-        w = ref["gradient"]["weights"]
-        for got, want in zip(obs["gradient"]["cases"], ref["gradient"]["cases"]):
-            text = f"The gradient of {call_text(exercise, want['kwargs'])} w.r.t. the weights"
-            grad = got["grad"]
-            if grad is None and not np.any(want["grad"]):
-                continue  # a constant penalty (e.g. L1L2() with both coefficients 0) has no gradient to flow
-            if grad is not None and np.asarray(grad).shape == w.shape:
-                nan_at = ~np.isfinite(grad)
-                if nan_at.any() and np.all(w[nan_at] == 0):
-                    raise Fail(f"{text} is NaN where a weight is exactly 0 ({int(nan_at.sum())} elements). "
-                               "sqrt(x**2) has no gradient at 0: use the absolute value (keras.ops.abs).")
-            assert_close(grad, want["grad"], text)
+    def grid_value(got: dict, want: dict) -> None:
+        w, kwargs = want["weights"], want["kwargs"]
+        got_value, want_value = np.asarray(got["value"]["value"]), np.asarray(want["value"]["value"])
+        if got_value.shape != want_value.shape and got_value.size and np.isclose(got_value.sum(), want_value, rtol=1e-4):
+            raise Fail(f"Expected a single number {fmt(want_value)}, got shape {got_value.shape} whose elements add up "
+                       "to it: sum over all elements to one number.")
+        if got["value"]["kind"] != "tensor":
+            raise Fail(f"The penalty is a {got['value']['kind']}, expected a tensor: compute with keras.ops (or tf).")
+        assert_close(got_value, want_value, "The penalty", value_mistakes(exercise, kwargs, w))
+        if got["value"]["dtype"] != want["value"]["dtype"]:
+            raise Fail(f"The penalty is {got['value']['dtype']} for {want['value']['dtype']} weights: let the result "
+                       "follow the weights' dtype instead of a fixed float32.")
 
-    @checks.add("penalty dtype follows the weights (float64)", 1, "float64")
-    def dtype(obs: dict, ref: dict) -> None:
-        got, want = obs["float64"]["dtype"], ref["float64"]["dtype"]
-        if got != want:
-            raise Fail(f"For float64 weights the penalty should be {want}, got {got}: "
-                       "do not hard-code float32; let the result follow the weights' dtype.")
+    @checks.add("penalty value on every shape, dtype and argument form", 2, "grid")
+    def grid(obs: dict, ref: dict) -> None:
+        judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], grid_value, ("value",), NOTES)
+
+    def grid_gradient(got: dict, want: dict) -> None:
+        w = want["weights"]
+        grad, expected = got["grad"]["grad"], want["grad"]["grad"]
+        if grad is None and (expected is None or not np.any(expected)):
+            return  # a constant penalty (both coefficients 0) has no gradient to flow
+        if grad is not None and np.asarray(grad).shape == w.shape:
+            nan_at = ~np.isfinite(grad)
+            if nan_at.any() and np.all(w[nan_at] == 0):
+                raise Fail(f"The gradient is NaN where a weight is exactly 0 ({int(nan_at.sum())} elements). "
+                           "sqrt(x**2) has no gradient at 0: use the absolute value (keras.ops.abs).",
+                           mistake="sqrt(x**2) has no gradient at 0: use the absolute value (keras.ops.abs).")
+        assert_close(grad, expected, "The gradient w.r.t. the weights")
+
+    @checks.add("penalty gradient matches Keras (finite at 0)", 2, "grid")
+    def gradient(obs: dict, ref: dict) -> None:
+        judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], grid_gradient, ("value", "grad"), NOTES)
 
     @checks.add("get_config / from_config round trip", 1, "config")
     def config(obs: dict, ref: dict) -> None:

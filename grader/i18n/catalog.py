@@ -10,7 +10,15 @@ a free one would swallow whatever a message appends after it.
 
 Feedback is often composed: a sentence, then a hint appended after ``" "``, ``": "`` or ``", "``. A
 text no template matches whole is split there (the longest matching head first), and both sides must
-translate.
+translate. Feedback of several lines (grid.py: what fails where, the likely mistake, examples) is
+translated line by line, before any template is tried across lines; a line no template covers stays as
+it is.
+
+A field of the ``levels`` kind holds a list (grid.py: the levels of a configuration, "shape (8, 5) with
+axis=-1, dtype float32, data mean 1000, default arguments", or a condition on them joined by " or ", " and "
+and "; "). It is translated item by item: from each item on, the shortest run of items a template covers
+(a level may hold ", " itself: "shape (8, 5) with axis=-1"); an item no run from it translates is kept as
+it is (code such as rate=0.3), and so is a separator without a translation.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ class Kind:
     regex: str
     text: bool = False
     """The value is one of our texts: the template matches only if it translates (when not empty)."""
+    items: bool = False
+    """The value is a list: translated item by item, see translate_items."""
 
 
 KINDS = {
@@ -41,11 +51,14 @@ KINDS = {
     "optext": Kind(r".*?", text=True),
     "place": Kind(r"(?: in .+?)?", text=True),  # pool.py: where a timed-out run stopped, if known
     "doing": Kind(r" while .+?", text=True),  # pool.py: which probe or import was running
+    "levels": Kind(r".+?", items=True),  # grid.py: a configuration's levels, or a condition on them
 }
 _TOKEN = re.compile(r"\{\{|\}\}|\{(\w+)(?::(\w*))?\}")
 _KOREAN_FIELD = re.compile(r"\{\{|\}\}|\{(\w+)\}")
 # Tried in this order: a trailing field must not swallow the ':' of ": hint".
 SEPARATORS = (": ", ", ", " ")
+# What joins the items of a list (a field of the levels kind).
+_ITEM_SEPARATOR = re.compile(r"(; |, | and | or )")
 
 
 def skeleton(template: str) -> str:
@@ -63,10 +76,12 @@ class Entry:
     anchors: tuple[str, ...]
     """Literal pieces the text must contain: a cheap test before the regex."""
     literal_length: int
+    lists: tuple[str, ...] = ()
+    """Fields whose value is a list, translated item by item."""
 
     @classmethod
     def parse(cls, english: str, translated: str) -> Entry:
-        pattern, anchors, names, texts, position, length = [], [], [], [], 0, 0
+        pattern, anchors, names, texts, lists, position, length = [], [], [], [], [], 0, 0
         for match in _TOKEN.finditer(english):
             literal = english[position:match.start()]
             position = match.end()
@@ -84,6 +99,8 @@ class Entry:
                 names.append(name)
                 if KINDS[kind].text:
                     texts.append(name)
+                if KINDS[kind].items:
+                    lists.append(name)
         tail = english[position:]
         pattern.append(re.escape(tail))
         anchors.append(tail)
@@ -93,7 +110,7 @@ class Entry:
             raise ValueError(f"Invalid translation of {english!r}: fields {sorted(unknown)} are not in the English "
                              f"template. Received: {translated!r}")
         return cls(english, translated, re.compile("".join(pattern), re.DOTALL), tuple(texts),
-                   tuple(a.strip() for a in anchors if len(a.strip()) >= 3), length)
+                   tuple(a.strip() for a in anchors if len(a.strip()) >= 3), length, tuple(lists))
 
     def may_match(self, text: str) -> bool:
         return all(anchor in text for anchor in self.anchors)
@@ -103,12 +120,37 @@ class Entry:
         a text field does not translate."""
         values = {}
         for name, value in match.groupdict().items():
+            if name in self.lists:
+                values[name] = translate_items(value, translate)
+                continue
             translated = translate(value) if value else None
             if translated is None and value and name in self.texts:
                 return None
             values[name] = value if translated is None else translated
         return _KOREAN_FIELD.sub(lambda m: m.group(0)[0] if m.group(1) is None else values[m.group(1)],
                                  self.translated)
+
+
+def translate_items(text: str, translate) -> str:
+    """A list (see the levels kind) with each item, or run of items, translated where ``translate`` can, the
+    shortest run first (a level may hold ", " itself: "shape (8, 5) with axis=-1"; a longer run could be a
+    level with the next ones swallowed), else kept; likewise each separator between them (" or ")."""
+    tokens = _ITEM_SEPARATOR.split(text)
+    items, separators = tokens[0::2], tokens[1::2]
+    out, start = [], 0
+    while start < len(items):
+        for end in range(start + 1, len(items) + 1):
+            run = items[start] + "".join(separators[i] + items[i + 1] for i in range(start, end - 1))
+            found = translate(run) if run.strip() else None
+            if found is not None:
+                break
+        else:
+            end, found = start + 1, items[start]
+        out.append(found)
+        if end < len(items):
+            out.append(translate(separators[end - 1]) or separators[end - 1])
+        start = end
+    return "".join(out)
 
 
 class Catalog:
@@ -132,6 +174,8 @@ class Catalog:
 
     def _translate(self, text: str) -> str | None:
         """``text`` translated, or None when no template covers it."""
+        if "\n" in text.strip():
+            return self._lines(text)
         whole = self._whole(text, self.entries)
         if whole is not None:
             return whole
@@ -142,6 +186,14 @@ class Catalog:
         found = (self._whole(core, self.entries) if core != text else None) or self._split(core) \
             or self._whole(core, self.structural)
         return None if found is None else lead + found + trail
+
+    def _lines(self, text: str) -> str | None:
+        """Each line translated, or kept where no template covers it; None when none is covered."""
+        lines = text.split("\n")
+        translated = [self.translate(line) if line.strip() else None for line in lines]
+        if all(t is None for t in translated):
+            return None
+        return "\n".join(line if t is None else t for line, t in zip(lines, translated))
 
     def _whole(self, text: str, entries: list[Entry]) -> str | None:
         for entry in entries:

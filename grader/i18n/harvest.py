@@ -17,13 +17,15 @@ _FIELD = re.compile(r"\{\}")
 
 # Where student-facing text is written, and which part of each file holds it. Check modules: every
 # string but docstrings, log calls and check names. Probes: what is handed to ProbeFailure, or to
-# to_numpy as a description. Elsewhere: the named functions and values, but not what they add to the
-# student's printed output (shown verbatim), nor grade.py's provenance.
+# to_numpy as a description, and the level labels of a declared space (factor(...)), which grid
+# feedback quotes ("For shape (8, 5) with axis=-1, ..., default arguments: ..."). Elsewhere: the
+# named functions and values, but not what they add to the student's printed output (shown
+# verbatim), nor grade.py's provenance.
 _NAMED = {
     "sandbox/pool.py": {"describe", "parse_run", "_death_text", "_probe_error", "_fatal_text", "_SIGNALS"},
     "sandbox/worker.py": {"summarize", "_frame_text"},
 }
-_PROBE_CALLS = {"ProbeFailure", "to_numpy"}
+_PROBE_CALLS = {"ProbeFailure", "to_numpy", "factor"}
 _FAILURE_KEYWORD = "failure"  # grade.py: ExerciseRun(failure=...) for a missing file
 
 

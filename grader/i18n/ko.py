@@ -25,15 +25,15 @@ CHECK_NAMES = {
     "dropped fraction matches `rate`": "드롭 비율이 `rate`와 일치",
     "kept units are scaled by 1/(1-rate)": "남은 유닛을 1/(1-rate)배로 스케일링",
     # BatchNormalization
-    "training output matches Keras (batch statistics)": "학습 모드 출력이 Keras와 일치 (배치 통계)",
+    "training output matches Keras on every configuration": "모든 설정에서 학습 모드 출력이 Keras와 일치",
     "inference uses the moving statistics and updates nothing": "추론 모드는 이동 통계를 쓰고 아무것도 갱신하지 않음",
     # LayerNormalization
     "gamma and beta have the shape of the normalized axes": "gamma와 beta의 shape가 정규화 축과 일치",
-    "output matches Keras (int and list axis)": "출력이 Keras와 일치 (int와 list axis)",
+    "output matches Keras on every configuration": "모든 설정에서 출력이 Keras와 일치",
     # BEGIN HIDDEN
     # Regularizers
+    "penalty value on every shape, dtype and argument form": "모든 shape, dtype, 인자 형태에서 페널티 값",
     "penalty gradient matches Keras (finite at 0)": "페널티의 그래디언트가 Keras와 일치 (0에서도 유한)",
-    "penalty dtype follows the weights (float64)": "페널티 dtype이 가중치를 따름 (float64)",
     "as kernel_regularizer: one loss of the right value; fit, save and load":
         "kernel_regularizer로 사용: 올바른 값의 loss 하나, 학습·저장·불러오기",
     # Shared by the layers
@@ -43,22 +43,27 @@ CHECK_NAMES = {
     ".keras save and load": ".keras 저장 및 불러오기",
     "works under the mixed_float16 dtype policy": "mixed_float16 dtype 정책에서 동작",
     "the same results inside tf.function": "tf.function 안에서도 같은 결과",
+    "identity at inference on every configuration": "모든 설정에서 추론 모드는 입력을 그대로 출력",
     # GaussianNoise
     "the noise does not depend on x": "노이즈가 x와 무관",
     "the noise is independent from element to element": "원소마다 독립인 노이즈",
     "the noise is Gaussian": "가우시안 노이즈",
     "new noise on every call (eager and tf.function)": "호출할 때마다 새 노이즈 (eager와 tf.function)",
     "gradient w.r.t. the input is 1": "입력에 대한 그래디언트가 1",
+    "noise N(0, stddev²) on every shape, dtype, stddev and input": "모든 shape, dtype, stddev, 입력에서 노이즈가 N(0, stddev²)를 따름",
+    "gradient w.r.t. the input is 1 on every configuration": "모든 설정에서 입력에 대한 그래디언트가 1",
     # Dropout
     "gradient equals mask times 1/(1-rate)": "그래디언트 = 마스크 × 1/(1-rate)",
     "rate 0 keeps everything, rate 1 drops everything": "rate 0이면 모두 남기고 rate 1이면 모두 드롭",
     "a new mask on every call (eager and tf.function)": "호출할 때마다 새 마스크 (eager와 tf.function)",
     "noise_shape broadcasts the mask": "noise_shape에 맞춰 마스크를 broadcast",
     "a fixed seed reproduces on fresh layers": "seed를 고정하면 새 레이어에서도 같은 결과",
+    "kept values and dropped fraction on every shape, dtype, rate and noise_shape":
+        "모든 shape, dtype, rate, noise_shape에서 남은 값과 드롭 비율",
+    "the mask follows noise_shape and differs between samples": "마스크가 noise_shape를 따르고 샘플마다 다름",
+    "gradient equals the mask over (1 - rate) on every configuration": "모든 설정에서 그래디언트 = 마스크 / (1 - rate)",
     # BatchNormalization
-    "gradients w.r.t. input, gamma and beta match Keras": "입력, gamma, beta에 대한 그래디언트가 Keras와 일치",
-    "moving statistics after 1 and after 5 training steps": "학습 스텝 1번, 5번 뒤의 이동 통계",
-    "moving statistics after one step with the default momentum": "기본 momentum으로 한 스텝 뒤의 이동 통계",
+    "moving statistics after 1 and 3 training steps": "학습 스텝 1번, 3번 뒤의 이동 통계",
     "training=None (omitted) means inference": "training=None(생략)이면 추론 모드",
     "gamma and beta are trainable, the moving statistics are not": "gamma와 beta만 학습 대상이고 이동 통계는 학습 대상이 아님",
     "model.fit updates the moving statistics, evaluate does not": "model.fit은 이동 통계를 갱신하고 evaluate는 갱신하지 않음",
@@ -67,6 +72,8 @@ CHECK_NAMES = {
     "each sample is normalized on its own": "샘플마다 따로 정규화",
     "the same in training and inference": "학습 모드와 추론 모드에서 동일",
     # BatchNormalization and LayerNormalization
+    "gradient w.r.t. the input matches Keras": "입력에 대한 그래디언트가 Keras와 일치",
+    "gradients w.r.t. gamma and beta match Keras": "gamma와 beta에 대한 그래디언트가 Keras와 일치",
     "a new layer starts with gamma = 1 and beta = 0": "새 레이어는 gamma = 1, beta = 0에서 시작",
     "center=False / scale=False leave out beta / gamma": "center=False / scale=False이면 beta / gamma를 쓰지 않음",
     # every layer
@@ -117,8 +124,6 @@ MESSAGES = {
         "노름을 쓴 l2 * sqrt(sum(x**2)) 값과 같습니다: L2 페널티는 노름의 제곱을 씁니다.",
     "It matches l1 * sum(x) without the absolute value: take |x| before summing.":
         "절댓값 없이 계산한 l1 * sum(x) 값과 같습니다: 더하기 전에 |x|를 취하세요.",
-    "It is a vector of per-row or per-column penalties: sum over all elements to one number.":
-        "행별 또는 열별 페널티를 모은 벡터입니다: 모든 원소를 더해 숫자 하나로 만드세요.",
     "It is the penalty for every element separately: sum over all elements to one number.":
         "원소마다 따로 계산한 페널티입니다: 모든 원소를 더해 숫자 하나로 만드세요.",
     "Only the L1 term is there: L1L2 adds l1 * sum(|x|) and l2 * sum(x**2).":
@@ -202,14 +207,8 @@ MESSAGES = {
         "통계를 (LayerNormalization처럼 샘플마다) 특성 축에서 구했습니다: 배치 정규화는 `axis`만 빼고(EXCEPT) 나머지 모든 축에 대해 평균을 냅니다.",
     "The statistics are taken over the batch axis only: average over every axis except `axis`.":
         "통계를 배치 축에서만 구했습니다: `axis`만 빼고 나머지 모든 축에 대해 평균을 내세요.",
-    "input of shape {shape:shape}, axis={axis:axis}": "shape {shape}, axis={axis}인 입력",
-    "Training output for an {case:case}": "{case}에 대한 학습 모드 출력",
-    "{how:text}, the output": "{how}의 출력",
     "It is normalized with the BATCH statistics: at inference use moving_mean and moving_variance.":
         "배치(BATCH) 통계로 정규화했습니다: 추론할 때는 moving_mean과 moving_variance를 쓰세요.",
-    "{how:text}, {stat:ident} changed from {before:num} to {after:num} (first element): update the moving "
-    "statistics only in training.":
-        "{how} {stat} 값이 바뀌었습니다(첫 번째 원소: {before} → {after}). 이동 통계는 학습 모드에서만 갱신하세요.",
 
     # --- grader/checks/layernorm.py
     "It matches statistics taken over the BATCH axis (batch normalization): layer normalization averages each "
@@ -221,12 +220,6 @@ MESSAGES = {
         "(x - mean) / (sqrt(var) + epsilon)의 결과와 같습니다: epsilon은 제곱근 안에 넣어야 합니다.",
     "It matches normalizing over axis {axis:num} only: `axis` is a list, normalize over all of {axes} together.":
         "axis {axis} 하나에서만 정규화한 결과와 같습니다: `axis`가 리스트이면 {axes} 전체에 대해 함께 정규화하세요.",
-    "For an {case:case}, {name:ident} has shape {got:shape}; expected {want:shape}, one value per element of the "
-    "normalized axes.":
-        "{case}에서 {name}의 shape가 {got}입니다. 기대한 shape는 {want}입니다(정규화하는 축의 원소마다 값 하나).",
-    "For an {case:case} gamma/beta have the wrong shape, so the output cannot be compared.":
-        "{case}에서 gamma/beta의 shape가 틀려서 출력을 비교할 수 없습니다.",
-    "The output for an {case:case}": "{case}에 대한 출력",
 
     # --- grader/checks/policy.py
     " (line {lines})": " ({lines}번째 줄)",
@@ -307,6 +300,180 @@ MESSAGES = {
         "넘기지 않은 인자를 {name}=0.01로 계산한 결과와 같습니다: L1L2의 기본값은 l1=0.0, l2=0.0입니다(0.01은 l1_l2 함수의 "
         "기본값입니다).",
 
+    # --- grader/checks/grid.py: a behaviour judged on every configuration of a declared space. A
+    # configuration is written as its levels ("shape (8, 5) with axis=-1, dtype float32, data mean 1000,
+    # default arguments"), translated level by level (the levels kind; see STRUCTURAL for "data ...").
+    "It fails on all {count:num} configurations tried.": "시도한 설정 {count}개 모두에서 실패합니다.",
+    "It fails on 1 of {count:num} configurations.": "설정 {count}개 중 1개에서 실패합니다.",
+    "It fails on {failing:num} of {count:num} configurations": "설정 {count}개 중 {failing}개에서 실패합니다",
+    "{head:optext}; no single factor (shape and axis, dtype, data, arguments) sets them apart from the ones that pass.":
+        "{head}. 어느 한 요인(shape와 axis, dtype, 데이터, 인자)만으로는 실패한 설정과 통과한 설정이 구별되지 않습니다.",
+    "{head:text}: it passes only when {allowed:levels}, and fails for every other {name:ident}.":
+        "{head}: {allowed}인 경우에만 통과하고, 그 밖의 경우에는 모두 실패합니다.",
+    "{head:text}: it fails whenever {condition:levels}, and passes otherwise.":
+        "{head}: {condition}인 경우에는 실패하고, 그 밖에는 통과합니다.",
+    "{head:text}: every failing one has {conditions:levels}, and no passing one does. The grid cannot tell which "
+    "of these matters.":
+        "{head}: 실패한 설정은 모두 다음 각 조건에 해당하고, 통과한 설정은 어느 조건에도 해당하지 않습니다: {conditions}. "
+        "이 중 어느 조건이 원인인지는 이 설정들만으로는 알 수 없습니다.",
+    " or ": " 또는 ",
+    " and ": "이고 ",
+    # markers grid.py reads its own texts with, never shown on their own
+    "only ": "다음만: ",
+    "On every failing": "실패한 모든",
+    "On every failing configuration the results match a known mistake: {mistake:text}":
+        "실패한 모든 설정에서 결과가 알려진 실수와 일치합니다: {mistake}",
+    "On {hits:num} of the {failing:num} failing configurations the results match a known mistake, so it is likely "
+    "but not certain: {mistake:text}":
+        "실패한 설정 {failing}개 중 {hits}개에서 결과가 알려진 실수와 일치합니다. 확실하지는 않지만 이 실수일 가능성이 높습니다: "
+        "{mistake}",
+    "A likely cause: {note:text}": "예상되는 원인: {note}",
+    "A possible cause, since most failures share it: {note:text}":
+        "실패한 설정 대부분에 공통된 조건이라 원인일 수 있습니다: {note}",
+    "{head:optext}; no factor sets them all apart, but {some:num} of the {failing:num} failing ones have "
+    "{level:levels}, which few of the passing ones have.":
+        "{head}. 실패한 설정을 모두 구별하는 요인은 없지만, 실패한 설정 {failing}개 중 {some}개가 {level} 조건이고 "
+        "통과한 설정에는 이 조건이 드뭅니다.",
+    "For {config:levels}: {failure}": "{config}일 때: {failure}",
+    "the code raised an error on this input, so nothing could be compared: {error}":
+        "이 입력에서 코드가 오류를 일으켜 아무것도 비교할 수 없었습니다: {error}",
+    "{exercise:ident} raised an error on every one of the {count:num} configurations tried, so none of its checks "
+    "count. The first: {error}":
+        "{exercise}: 시도한 설정 {count}개 모두에서 오류가 발생해서 이 문제의 검사는 하나도 점수로 인정되지 않습니다. "
+        "첫 번째 오류: {error}",
+    "the reference raised on {config:levels}: {error}": "{config}일 때 정답 코드에서 오류가 발생했습니다: {error}",
+    "configurations out of step: {got} vs {want}": "설정의 순서가 어긋났습니다: {got} / {want}",
+    "{got:num} configurations observed, {want:num} expected": "설정 {got}개를 관찰했습니다. 기대한 개수는 {want}개입니다",
+
+    # Levels of the declared spaces (grader/probes): how a configuration reads
+    "shape {shape:shape} with axis={axis:axis}": "shape {shape}, axis={axis}인 입력",
+    "only shape {shape:shape} with axis={axis:axis}": "shape {shape}, axis={axis}인 입력만",
+    "shape {shape:shape} with axis={axis:axis} (a batch of one)": "shape {shape}, axis={axis}인 입력(배치 크기 1)",
+    "default arguments": "기본 인자",
+    # two constructor arguments: code, as they are (momentum=0.9, epsilon=0.01); one alone stays as it is
+    "{name:ident}={value:num}, {name2:ident}={value2:num}": "{name}={value}, {name2}={value2}",
+    # data: read as "{label} 데이터" (STRUCTURAL)
+    "mean {mean:num}": "평균 {mean}",
+    "std {std:num}": "표준편차 {std}",
+    "one constant slice": "상수 슬라이스가 하나 있는",
+    "weights of shape {shape:shape}": "shape {shape}인 가중치",
+    "a scalar weight, shape ()": "스칼라 가중치(shape ())",
+    "all negative": "모두 음수인",
+    "N(0, 1) with exact zeros": "정확히 0인 값이 섞인 N(0, 1)",
+
+    # --- grader/checks/normalization.py and the level notes of batchnorm.py, layernorm.py, regularizers.py
+    "something in the code is fixed to float32 (a cast, a constant or a weight made with dtype='float32'). A layer "
+    "made with dtype='float64' computes in float64: use self.compute_dtype or the input's dtype.":
+        "코드의 무언가가 float32로 고정되어 있습니다(cast, 상수, 또는 dtype='float32'로 만든 가중치). dtype='float64'로 만든 "
+        "레이어는 float64로 계산합니다: self.compute_dtype이나 입력의 dtype을 쓰세요.",
+    "the variance is computed as E[x²] - E[x]², which cancels catastrophically when the mean is large compared with "
+    "the spread. Average the squared deviations from the mean instead.":
+        "분산을 E[x²] - E[x]²로 계산하고 있습니다. 이 식은 평균이 값의 퍼짐에 비해 크면 자릿수가 크게 상쇄되어(catastrophic "
+        "cancellation) 부정확해집니다. 대신 평균과의 편차를 제곱해서 평균을 내세요.",
+    "epsilon is mishandled: with a small spread, where and how epsilon enters sqrt(variance + epsilon) changes the "
+    "output the most.":
+        "epsilon을 잘못 처리합니다: 값의 퍼짐이 작을 때는 epsilon이 sqrt(variance + epsilon)에 어디에 어떻게 들어가는지가 출력을 "
+        "가장 크게 바꿉니다.",
+    "a constant slice has variance 0; only epsilon inside the square root keeps the division finite.":
+        "값이 일정한 슬라이스는 분산이 0입니다. 제곱근 안에 있는 epsilon만이 나눗셈 결과를 유한하게 지켜 줍니다.",
+    "center=False is not followed: without it there is no beta and nothing is added.":
+        "center=False를 따르지 않습니다: center=False이면 beta가 없고 아무것도 더하지 않습니다.",
+    "scale=False is not followed: without it there is no gamma and nothing multiplies.":
+        "scale=False를 따르지 않습니다: scale=False이면 gamma가 없고 아무것도 곱하지 않습니다.",
+    "an argument given to the constructor is not used: read self.momentum and self.epsilon instead of constants.":
+        "생성자에 넘긴 인자를 쓰지 않습니다: 상수 대신 self.momentum과 self.epsilon을 읽으세요.",
+    "the epsilon given to the constructor is not used: read self.epsilon instead of a constant.":
+        "생성자에 넘긴 epsilon을 쓰지 않습니다: 상수 대신 self.epsilon을 읽으세요.",
+    "the code assumes the feature axis is the last one: reduce over every axis except self.axis (whatever its "
+    "sign) and reshape gamma, beta and the statistics to broadcast along it.":
+        "코드가 특성 축을 마지막 축이라고 가정하고 있습니다: (부호와 상관없이) self.axis를 뺀 모든 축에 대해 통계를 구하고, "
+        "gamma, beta와 통계를 그 축을 따라 broadcast되도록 reshape하세요.",
+    "a negative axis other than -1 is mishandled: turn self.axis into a positive index with axis % rank before "
+    "choosing the reduction axes.":
+        "-1이 아닌 음수 axis를 잘못 처리합니다: 통계를 구할 축을 고르기 전에 axis % rank로 self.axis를 양수 인덱스로 바꾸세요.",
+    "the code works only when the feature axis is the last one: reduce over every axis except self.axis and "
+    "reshape gamma, beta and the statistics to broadcast along it.":
+        "코드가 특성 축이 마지막 축일 때만 동작합니다: self.axis를 뺀 모든 축에 대해 통계를 구하고, gamma, beta와 통계를 그 축을 "
+        "따라 broadcast되도록 reshape하세요.",
+    "a batch of one has variance 0 in training; dividing by N - 1 or by the standard deviation without epsilon "
+    "breaks there.":
+        "배치 크기가 1이면 학습 모드에서 분산이 0입니다. N - 1로 나누거나 epsilon 없이 표준편차로 나누면 여기서 계산이 "
+        "깨집니다.",
+    "an int axis other than the last is mishandled: normalize over self.axis itself, and shape gamma and beta to "
+    "broadcast along it.":
+        "마지막 축이 아닌 int axis를 잘못 처리합니다: self.axis 자체에 대해 정규화하고, gamma와 beta는 그 축을 따라 "
+        "broadcast되는 shape로 만드세요.",
+    "a list of axes is mishandled: normalize over all of them together.":
+        "축 리스트를 잘못 처리합니다: 리스트에 있는 모든 축에 대해 함께 정규화하세요.",
+    "a list of negative axes, given out of order, is mishandled: turn each into a positive index (a % rank) and "
+    "sort them.":
+        "순서가 뒤바뀐 음수 축 리스트를 잘못 처리합니다: 각 축을 양수 인덱스(a % rank)로 바꾸고 정렬하세요.",
+    "a list of axes that are not next to each other, or not in order, is mishandled: sort the positive axes, and "
+    "shape gamma and beta with size 1 on every other axis.":
+        "서로 이웃하지 않거나 순서대로가 아닌 축 리스트를 잘못 처리합니다: 양수 축을 정렬하고, gamma와 beta의 shape는 나머지 "
+        "모든 축에서 크기를 1로 만드세요.",
+    "the code works only when `axis` is the last axis alone: reduce over the axes `axis` names (an int or a list), "
+    "with keepdims=True, and shape gamma and beta to broadcast along them.":
+        "코드가 `axis`가 마지막 축 하나일 때만 동작합니다: `axis`가 가리키는 축(int 또는 리스트)에 대해 keepdims=True로 통계를 "
+        "구하고, gamma와 beta는 그 축들을 따라 broadcast되는 shape로 만드세요.",
+    "something is fixed to float32 (a cast, or a coefficient made a float32 tensor): let the penalty follow the "
+    "weights' dtype.":
+        "무언가가 float32로 고정되어 있습니다(cast, 또는 float32 텐서로 만든 계수): 페널티가 가중치의 dtype을 따르게 하세요.",
+    "the sum is taken over fixed axes: sum over every element, whatever the rank.":
+        "정해진 축에 대해서만 더하고 있습니다: rank와 상관없이 모든 원소를 더하세요.",
+    "the code assumes at least one axis: sum over every element, whatever the rank.":
+        "코드가 축이 하나 이상 있다고 가정하고 있습니다: rank와 상관없이 모든 원소를 더하세요.",
+    "the absolute value is missing or misplaced: L1 sums |x|.": "절댓값이 빠졌거나 엉뚱한 곳에 있습니다: L1은 |x|를 더합니다.",
+    "the gradient at 0 is not finite: use keras.ops.abs, not sqrt(x**2).":
+        "0에서 그래디언트가 유한하지 않습니다: sqrt(x**2) 대신 keras.ops.abs를 쓰세요.",
+    "None is not read as the default: Keras replaces a None coefficient by its default.":
+        "None을 기본값으로 읽지 않습니다: Keras는 None인 계수를 기본값으로 바꿉니다.",
+    "a coefficient of 0 is mishandled (a truthiness test such as `if self.{coefficient:ident}:` changes the type or "
+    "skips a step).":
+        "계수가 0일 때 잘못 처리합니다(`if self.{coefficient}:` 같은 참/거짓 검사 때문에 타입이 바뀌거나 단계를 건너뜁니다).",
+    "coefficients of 0 are mishandled: the penalty is then a 0-d tensor equal to 0.":
+        "계수가 모두 0일 때 잘못 처리합니다: 이때 페널티는 값이 0인 0차원 텐서입니다.",
+
+    # --- grader/checks/regularizers.py
+    "It matches l2 * (sum(x))**2, the square of the sum: square each weight, then sum.":
+        "합의 제곱인 l2 * (sum(x))**2 값과 같습니다: 가중치를 하나씩 제곱한 다음 더하세요.",
+    "It is a vector of per-{part:ident} penalties: sum over all elements to one number.":
+        "{part}마다 따로 계산한 페널티를 모은 벡터입니다: 모든 원소를 더해 숫자 하나로 만드세요.",
+
+    # --- grader/checks/batchnorm.py, layernorm.py
+    "The training output": "학습 모드 출력",
+    "beta is still added with center=False: make and add beta only when center is True.":
+        "center=False인데도 beta를 더했습니다: beta는 center가 True일 때만 만들고 더하세요.",
+    "gamma is still applied with scale=False: make and apply gamma only when scale is True.":
+        "scale=False인데도 gamma를 곱했습니다: gamma는 scale이 True일 때만 만들고 곱하세요.",
+    "The output": "출력",
+    "The output is {got:num}, expected {want:num}: a {dtype:num} layer computes in its own dtype "
+    "(self.compute_dtype); something is cast or created as another dtype.":
+        "출력 dtype이 {got}입니다. 기대한 dtype은 {want}입니다: {dtype} 레이어는 자신의 dtype(self.compute_dtype)으로 계산합니다. "
+        "어딘가에서 다른 dtype으로 cast하거나 만들고 있습니다.",
+    "It matches epsilon = {default:num} although the layer was made with epsilon={epsilon:num}: use self.epsilon, "
+    "not a constant.":
+        "레이어의 생성 인자는 epsilon={epsilon}인데 epsilon = {default} 값으로 계산한 결과와 같습니다: 상수 대신 self.epsilon을 "
+        "쓰세요.",
+    "The statistics are taken over every axis but the LAST one: batch normalization keeps `axis` apart, whichever "
+    "axis that is.":
+        "통계를 마지막(LAST) 축만 빼고 나머지 모든 축에서 구했습니다: 배치 정규화는 `axis`가 어느 축이든 그 축만 빼고 통계를 "
+        "구합니다.",
+    "{how:text}, {stat:ident} changed: update the moving statistics only in training.":
+        "{how} {stat} 값이 바뀌었습니다: 이동 통계는 학습 모드에서만 갱신하세요.",
+    "{how:text}, the output (compared with normalization by the layer's own moving_mean and moving_variance)":
+        "{how}의 출력(레이어 자신의 moving_mean과 moving_variance로 정규화한 결과와 비교)",
+    "It matches statistics over the last axis only: normalize over the axes given by `axis`.":
+        "마지막 축에서만 구한 통계와 같습니다: `axis`로 주어진 축들에 대해 정규화하세요.",
+    "It matches statistics over every axis of a sample (all but the batch axis): normalize over the axes given by "
+    "`axis` only.":
+        "샘플의 모든 축(배치 축을 뺀 전부)에서 구한 통계와 같습니다: `axis`로 주어진 축들에 대해서만 정규화하세요.",
+    "{name:ident} has shape {got}; expected {want:shape}, one value per element of the normalized axes.":
+        "{name}의 shape가 {got}입니다. 기대한 shape는 {want}입니다(정규화하는 축의 원소마다 값 하나).",
+
+    # --- grader/probes/batchnorm.py
+    "{call:ident}(training=True) with trainable=False": "trainable=False일 때 training=True로 호출한 {call}",
+
     # BEGIN HIDDEN
     # --- grader/checks/contract.py
     "Called on keras.Input(({features},)) the layer gave shape {got}; expected (None, {features2}). Use dynamic "
@@ -328,13 +495,6 @@ MESSAGES = {
     " with NaN or infinite values": " (NaN 또는 무한대 값 포함)",
 
     # --- grader/checks/regularizers.py
-    "The gradient of {call} w.r.t. the weights": "가중치에 대한 {call}의 그래디언트",
-    "{what:text} is NaN where a weight is exactly 0 ({count:num} elements). sqrt(x**2) has no gradient at 0: use "
-    "the absolute value (keras.ops.abs).":
-        "{what}: 가중치가 정확히 0인 곳에서 NaN입니다(원소 {count}개). sqrt(x**2)는 0에서 그래디언트가 없습니다: 절댓값(keras.ops.abs)을 쓰세요.",
-    "For float64 weights the penalty should be {want:num}, got {got:num}: do not hard-code float32; let the result "
-    "follow the weights' dtype.":
-        "float64 가중치에 대한 페널티의 dtype이 {got}입니다. 기대한 dtype은 {want}입니다: float32로 고정하지 말고 결과가 가중치의 dtype을 따르게 하세요.",
     "get_config() misses {missing}: expected keys {want}, got {got}.":
         "get_config()에 빠진 키가 있습니다: {missing}. 기대한 키는 {want}, 실제 키는 {got}입니다.",
     "get_config()[{key}] is {got}; expected {want} for {call}.":
@@ -429,12 +589,9 @@ MESSAGES = {
         "__init__에서 keras.random.SeedGenerator(seed)를 만들고 거기서 뽑으세요.",
 
     # --- grader/checks/batchnorm.py
-    "The gradient w.r.t. the input ({case:case}, random upstream gradient)": "입력에 대한 그래디언트({case}, 무작위 upstream 그래디언트)",
     "It matches a gradient that does not flow through the batch mean and variance: compute them with TensorFlow "
     "ops on the input, without tf.stop_gradient or numpy.":
         "배치 평균과 분산을 거쳐 흐르지 않는 그래디언트와 같습니다: 평균과 분산을 tf.stop_gradient나 numpy 없이 입력에 TensorFlow 연산을 적용해 계산하세요.",
-    "The gradient w.r.t. gamma ({case:case})": "gamma에 대한 그래디언트({case})",
-    "The gradient w.r.t. beta ({case:case})": "beta에 대한 그래디언트({case})",
     "It matches moving = moving*(1-momentum) + batch*momentum: Keras keeps momentum={momentum:num} of the OLD "
     "value (moving*momentum + batch*(1-momentum)), the reverse of PyTorch's convention.":
         "moving = moving*(1-momentum) + batch*momentum으로 계산한 결과와 같습니다: Keras는 이전(OLD) 값을 momentum={momentum}만큼 "
@@ -443,10 +600,6 @@ MESSAGES = {
         "불편(unbiased) 배치 분산으로 만든 이동 분산과 같습니다: Keras는 편향(biased) 분산을 씁니다.",
     "It never changed from its initial value: update the moving statistics with .assign(...) in training.":
         "초깃값에서 전혀 바뀌지 않았습니다: 학습 모드에서 .assign(...)으로 이동 통계를 갱신하세요.",
-    "{stat:ident} after {steps:num} training step(s) with momentum={momentum:num}":
-        "학습 스텝 {steps}번 뒤의 {stat} 값(momentum={momentum})",
-    "{stat:ident} after one step of BatchNormalization() (default momentum={momentum:num})":
-        "BatchNormalization()(기본 momentum={momentum})에서 한 스텝 뒤의 {stat} 값",
     "{name:ident} is {state:trainable}": "{name}: {state}",
     "trainable": "학습 대상(trainable=True)",
     "not trainable": "학습 대상 아님(trainable=False)",
@@ -456,9 +609,6 @@ MESSAGES = {
         "가중치(add_weight(..., trainable=False))입니다.",
     "{name:ident} has shape {got:shape}; expected {want:shape} (one value per feature of `axis`).":
         "{name}의 shape가 {got}입니다. 기대한 shape는 {want}입니다(`axis`의 특성마다 값 하나).",
-    "Training output of step {step:num} inside tf.function": "tf.function 안에서 {step}번째 스텝의 학습 모드 출력",
-    "{stat:ident} after step {step:num} inside tf.function (a Python-side update runs only when tracing)":
-        "tf.function 안에서 {step}번째 스텝 뒤의 {stat} 값(Python 쪽에서 하는 갱신은 trace할 때만 실행됩니다)",
     "{stat:ident} did not change during a training step (train_on_batch, as model.fit runs it): update it with "
     ".assign(...) when training is True (model.fit passes training=True).":
         "학습 스텝(model.fit처럼 train_on_batch로 실행) 동안 {stat} 값이 바뀌지 않았습니다: training이 True일 때 .assign(...)으로 "
@@ -466,24 +616,11 @@ MESSAGES = {
     "{stat:ident} changed during evaluation (test_on_batch, as model.evaluate runs it): evaluation runs in "
     "inference mode and must update nothing.":
         "평가(model.evaluate처럼 test_on_batch로 실행) 중에 {stat} 값이 바뀌었습니다: 평가는 추론 모드로 실행되므로 아무것도 갱신하면 안 됩니다.",
-    "With layer.trainable = False, a training call still changed {stat:ident}. In Keras a frozen "
-    "BatchNormalization (as in fine-tuning) uses and keeps its moving statistics: test `training and "
-    "self.trainable`.":
-        "layer.trainable = False인데도 학습 모드 호출에서 {stat} 값이 바뀌었습니다. Keras에서 (fine-tuning할 때처럼) 고정된 "
-        "BatchNormalization은 이동 통계를 그대로 쓰고 유지합니다: 조건을 `training and self.trainable`로 쓰세요.",
-    "With layer.trainable = False, training=True still normalizes with the batch statistics. In Keras a frozen "
-    "BatchNormalization runs in inference mode: test `training and self.trainable`.":
-        "layer.trainable = False인데도 training=True일 때 배치 통계로 정규화합니다. Keras에서 고정된 BatchNormalization은 추론 모드로 동작합니다: "
-        "조건을 `training and self.trainable`로 쓰세요.",
 
     # --- grader/checks/layernorm.py
-    "For an {case:case} gamma/beta have the wrong shape, so the gradients cannot be compared.":
-        "{case}에서 gamma/beta의 shape가 틀려서 그래디언트를 비교할 수 없습니다.",
     "It matches a gradient that does not flow through the mean and variance: compute them with TensorFlow ops on "
     "the input, without tf.stop_gradient or numpy.":
         "평균과 분산을 거쳐 흐르지 않는 그래디언트와 같습니다: 평균과 분산을 tf.stop_gradient나 numpy 없이 입력에 TensorFlow 연산을 적용해 계산하세요.",
-    "The output for a batch, compared with each sample normalized alone, LN(x)[i] vs LN(x[i:i+1]),":
-        "배치 전체의 출력을 샘플 하나씩 따로 정규화한 출력과 비교한 결과(LN(x)[i] vs LN(x[i:i+1]))",
     "`training` omitted": "`training` 생략",
     "The output with {how} differs from the output with training=True: layer normalization has no moving "
     "statistics and behaves the same in both modes.":
@@ -491,7 +628,6 @@ MESSAGES = {
     "The output inside tf.function, compared with eager execution,": "tf.function 안의 출력을 eager 실행과 비교한 결과",
 
     # --- grader/probes: what a probe could not read from the student's return values
-    "{call:ident} with trainable=False": "trainable=False일 때의 {call}",
     "{call:ident} inside tf.function": "tf.function 안에서 호출한 {call}",
     "{exercise:ident}.call under mixed_float16": "mixed_float16에서 호출한 {exercise}.call",
     "the model's prediction": "모델의 예측",
@@ -524,16 +660,6 @@ MESSAGES = {
         "배치 크기를 모르는 tf.function 안에서 shape (5, {features}) 배치의 출력 shape가 {got}입니다. 기대한 shape는 "
         "(5, {features2})입니다.",
     # --- grader/checks/affine.py
-    "The output of a new {exercise:ident}() in training, with gamma and beta as build() made them":
-        "새 {exercise}()를 학습 모드로 호출한 출력(gamma와 beta는 build()가 만든 그대로)",
-    "It is all beta: gamma starts at 0. Create gamma with initializer='ones'.":
-        "출력이 모두 beta입니다: gamma가 0에서 시작합니다. gamma는 initializer='ones'로 만드세요.",
-    "It is shifted by 1: beta starts at 1. Create beta with initializer='zeros'.":
-        "출력이 1만큼 밀려 있습니다: beta가 1에서 시작합니다. beta는 initializer='zeros'로 만드세요.",
-    "beta is still added with center=False: make and add beta only when center is True.":
-        "center=False인데도 beta를 더했습니다: beta는 center가 True일 때만 만들고 더하세요.",
-    "gamma is still applied with scale=False: make and apply gamma only when scale is True.":
-        "scale=False인데도 gamma를 곱했습니다: gamma는 scale이 True일 때만 만들고 곱하세요.",
     "gamma and beta are still used with center=False and scale=False: use each only when its flag is True.":
         "center=False, scale=False인데도 gamma와 beta를 썼습니다: 각각 해당 플래그가 True일 때만 쓰세요.",
     "The output of {call} in training (random values put into any gamma or beta it made)":
@@ -543,13 +669,183 @@ MESSAGES = {
     "the sequence of noise. Create keras.random.SeedGenerator(seed) in __init__ and draw from it.":
         "새로 만든 GaussianNoise(stddev={stddev}, seed={seed}) 레이어 두 개가 서로 다른 노이즈를 만들었습니다: seed가 "
         "노이즈의 순서를 정해야 합니다. __init__에서 keras.random.SeedGenerator(seed)를 만들고 거기서 뽑으세요.",
+    # --- grader/checks/affine.py
+    "A new {exercise:ident}() has no weight `self.{name:ident}` after build(): create it with "
+    "self.add_weight(..., initializer={initializer}).":
+        "새로 만든 {exercise}()에는 build()를 호출한 뒤에도 `self.{name}` 가중치가 없습니다: "
+        "self.add_weight(..., initializer={initializer})로 만드세요.",
+    "A new {exercise:ident}() starts with {name:ident} = {value} (first element); Keras starts it at {start:num}: "
+    "create it with initializer={initializer}.":
+        "새로 만든 {exercise}()의 {name} 초깃값이 {value}입니다(첫 번째 원소). Keras에서는 {start}에서 시작합니다: "
+        "initializer={initializer}로 만드세요.",
+
+    # --- grader/checks/batchnorm.py, layernorm.py
+    "The gradient w.r.t. the input (random upstream gradient)": "입력에 대한 그래디언트(무작위 upstream 그래디언트 사용)",
+    "The gradient w.r.t. {name:ident}": "{name}에 대한 그래디언트",
+    "The training output is right on these configurations but its gradient is not: part of the computation is "
+    "hidden from the gradient tape (numpy, .numpy(), float(), tf.stop_gradient).":
+        "이 설정들에서 학습 모드 출력은 맞지만 그래디언트는 틀립니다: 계산의 일부가 gradient tape에 기록되지 않습니다(numpy, "
+        ".numpy(), float(), tf.stop_gradient).",
+    "The output is right on these configurations but its gradient is not: part of the computation is hidden from "
+    "the gradient tape (numpy, .numpy(), float(), tf.stop_gradient).":
+        "이 설정들에서 출력은 맞지만 그래디언트는 틀립니다: 계산의 일부가 gradient tape에 기록되지 않습니다(numpy, .numpy(), "
+        "float(), tf.stop_gradient).",
+    "It matches momentum={default:num} although the layer was made with momentum={momentum:num}: use self.momentum.":
+        "레이어의 생성 인자는 momentum={momentum}인데 momentum={default} 값으로 계산한 결과와 같습니다: self.momentum을 쓰세요.",
+    "{stat:ident} after {steps:num} training step(s)": "학습 스텝 {steps}번 뒤의 {stat} 값",
+    "With training=None (test `if training:`, not `training is False`)":
+        "training=None일 때(`training is False`가 아니라 `if training:`으로 검사하세요)",
+    "a frozen layer (trainable=False) called with training=True must run in inference mode, as in Keras "
+    "(fine-tuning relies on it): test `training and self.trainable`.":
+        "고정된 레이어(trainable=False)는 training=True로 호출해도 Keras에서처럼 추론 모드로 동작해야 합니다(fine-tuning이 이 "
+        "동작을 전제로 합니다): 조건을 `training and self.trainable`로 쓰세요.",
+    "With layer.trainable = False and training=True, {stat:ident} changed: {note:text}":
+        "layer.trainable = False이고 training=True일 때 {stat} 값이 바뀌었습니다: {note}",
+    "With layer.trainable = False and training=True, the output (compared with normalization by the layer's own "
+    "moving statistics)":
+        "layer.trainable = False이고 training=True일 때의 출력(레이어 자신의 이동 통계로 정규화한 결과와 비교)",
+    "It is normalized with the batch statistics: a frozen BatchNormalization (as in fine-tuning) runs in inference "
+    "mode in Keras. Test `training and self.trainable`.":
+        "배치 통계로 정규화했습니다: Keras에서 (fine-tuning할 때처럼) 고정된 BatchNormalization은 추론 모드로 동작합니다. 조건을 "
+        "`training and self.trainable`로 쓰세요.",
+    "Training output of step {step:num} inside tf.function, compared with the same step run eagerly,":
+        "tf.function 안에서 실행한 {step}번째 스텝의 학습 모드 출력을 eager로 실행한 같은 스텝과 비교한 결과",
+    "{stat:ident} after step {step:num} inside tf.function, compared with eager execution (a Python-side update "
+    "runs only when tracing)":
+        "tf.function 안에서 {step}번째 스텝 뒤의 {stat} 값을 eager 실행과 비교한 결과(Python 쪽에서 하는 갱신은 trace할 때만 "
+        "실행됩니다)",
+    "Each of the first two samples normalized alone, LN(x[i:i+1]), compared with the same samples normalized in "
+    "the batch, LN(x)[i],":
+        "처음 두 샘플을 하나씩 따로 정규화한 출력 LN(x[i:i+1])을 배치 안에서 정규화한 같은 샘플의 출력 LN(x)[i]와 비교한 결과",
+
+    # --- grader/probes/batchnorm.py
+    "{call:ident} ({mode:text})": "{call} ({mode})",
+    "eager": "eager 실행",
+
+    # --- grader/checks/dropout.py
+    "Dropout(rate=1) in training returned NaN or infinite values: 1/(1-rate) divides by zero. At rate=1 every unit "
+    "is dropped: return zeros without dividing by 1 - rate.":
+        "학습 모드에서 Dropout(rate=1)이 NaN 또는 무한대 값을 돌려줬습니다: 1/(1-rate)에서 0으로 나누고 있습니다. rate=1이면 "
+        "모든 유닛이 드롭됩니다: 1 - rate로 나누지 말고 0을 돌려주세요.",
+    "rate=1 divides by zero (NaN) instead of dropping everything": "rate=1에서 모두 드롭하지 않고 0으로 나눔(NaN)",
+    "A Dropout(rate={rate:num}, seed={seed:num}) layer gave the same mask on two calls in a row: a seed fixes the "
+    "SEQUENCE of masks, each call draws a new one. Pass the layer's SeedGenerator (made once in __init__) to "
+    "keras.random, not the int seed.":
+        "Dropout(rate={rate}, seed={seed}) 레이어를 연달아 두 번 호출했더니 같은 마스크가 나왔습니다: seed는 마스크의 순서"
+        "(SEQUENCE)를 고정할 뿐이고, 호출할 때마다 새 마스크를 뽑아야 합니다. 정수 seed 대신 (__init__에서 한 번 만든) 레이어의 "
+        "SeedGenerator를 keras.random에 넘기세요.",
+    "a fixed seed repeats the same mask every call": "seed를 고정해서 호출할 때마다 같은 마스크가 반복됨",
+    "shape {shape:shape}": "shape {shape}인 입력",
+    "one mask value per sample": "샘플마다 마스크 값 하나",
+    "one mask shared by the batch": "배치 전체가 공유하는 마스크 하나",
+    "something is fixed to float32 (the mask, the scale or the random draw): make them in the input's dtype.":
+        "무언가가 float32로 고정되어 있습니다(마스크, 스케일, 또는 난수 생성): 입력의 dtype으로 만드세요.",
+    "the code assumes inputs of rank 2: build the mask from keras.ops.shape(inputs).":
+        "코드가 입력이 2차원(rank 2)이라고 가정하고 있습니다: keras.ops.shape(inputs)로 마스크를 만드세요.",
+    "noise_shape is not followed: draw the mask with the shape noise_shape (None entries taken from the input) and "
+    "let it broadcast.":
+        "noise_shape를 따르지 않습니다: 마스크를 noise_shape 모양으로 뽑고(None인 항목은 입력의 크기로 채움) broadcast되게 하세요.",
+    "rate=0 must keep every unit unchanged (no division by zero, nothing dropped).":
+        "rate=0이면 모든 유닛을 그대로 남겨야 합니다(0으로 나누지 않고, 아무것도 드롭하지 않음).",
+    "`rate` is mishandled away from small values: it is the probability to DROP a unit.":
+        "`rate`가 작은 값이 아닐 때 잘못 처리됩니다: `rate`는 유닛을 버릴(DROP) 확률입니다.",
+    "Expected an output of shape {want:shape}, got {got:shape}.": "출력 shape가 {got}입니다. 기대한 shape는 {want}입니다.",
+    "The output is {got:num}, expected {want:num}: the layer computes in its own dtype; something is fixed to "
+    "another one.":
+        "출력 dtype이 {got}입니다. 기대한 dtype은 {want}입니다: 레이어는 자신의 dtype으로 계산합니다. 어딘가가 다른 dtype으로 "
+        "고정되어 있습니다.",
+    "The kept units": "남은 유닛의 값",
+    "They are not scaled at all: did you forget inverted-dropout scaling, dividing the kept units by (1 - rate)?":
+        "전혀 스케일링되지 않았습니다: 남은 유닛을 (1 - rate)로 나누는 inverted dropout의 스케일링을 빠뜨리지 않았나요?",
+    "They are multiplied by (1 - rate) instead of divided by it: inverted dropout divides the kept units by the "
+    "keep probability.":
+        "(1 - rate)로 나누지 않고 곱했습니다: inverted dropout은 남은 유닛을 남길 확률로 나눕니다.",
+    "They are divided by `rate`: inverted dropout divides by the keep probability (1 - rate).":
+        "`rate`로 나눴습니다: inverted dropout은 남길 확률인 (1 - rate)로 나눕니다.",
+    "{fraction:num} of the units were set to 0; expected {rate:num} (within ±{bound:num}).":
+        "0이 된 유닛의 비율이 {fraction}입니다. 기대값은 {rate}입니다(허용 범위 ±{bound}).",
+    "`rate` is the probability to DROP a unit, not to keep it.": "`rate`는 유닛을 남길 확률이 아니라 버릴(DROP) 확률입니다.",
+    "With noise_shape={noise_shape:shape}, {count:num} samples had some units dropped and others kept: the mask "
+    "must be drawn with shape noise_shape and broadcast, one value per sample here.":
+        "noise_shape={noise_shape}인데 샘플 {count}개에서 일부 유닛만 드롭되었습니다: 마스크를 noise_shape 모양으로 뽑아 "
+        "broadcast해야 하므로, 여기서는 샘플마다 값이 하나입니다.",
+    "With noise_shape={noise_shape:shape}, {count:num} samples got a mask different from the first: the mask must "
+    "be drawn with shape noise_shape and broadcast over the batch.":
+        "noise_shape={noise_shape}인데 샘플 {count}개의 마스크가 첫 번째 샘플과 다릅니다: 마스크를 noise_shape 모양으로 뽑아 "
+        "배치 전체에 broadcast해야 합니다.",
+    "Every sample of the batch got the same mask: draw one mask value per unit of the whole input "
+    "(keras.ops.shape(inputs)), not one row broadcast over the batch.":
+        "배치의 모든 샘플이 같은 마스크를 받았습니다: 행 하나를 배치 전체에 broadcast하지 말고, 입력 전체"
+        "(keras.ops.shape(inputs))의 유닛마다 마스크 값을 하나씩 뽑으세요.",
+    "one mask shared by every sample of the batch": "배치의 모든 샘플이 마스크 하나를 공유함",
+    "Each sample was dropped or kept as a whole: with noise_shape=None every unit gets its own mask value.":
+        "샘플이 통째로 드롭되거나 통째로 남았습니다: noise_shape=None이면 유닛마다 마스크 값을 따로 뽑아야 합니다.",
+    "With training=None (as Keras passes it when no mode is set: test `if training:`, not `training is False`)":
+        "training=None일 때(모드를 정하지 않으면 Keras가 이 값을 넘깁니다: `training is False`가 아니라 `if training:`으로 "
+        "검사하세요)",
+    "The gradient w.r.t. the input (its own mask times the upstream gradient over (1 - rate))":
+        "입력에 대한 그래디언트(기대값: 자신의 마스크 × upstream 그래디언트 / (1 - rate))",
+    "It is the upstream gradient unchanged, mask or not: the gradient does not go through the mask.":
+        "마스크와 상관없이 upstream 그래디언트가 그대로 나옵니다: 그래디언트가 마스크를 거치지 않습니다.",
+
+    # --- grader/checks/noise.py
+    "A GaussianNoise(stddev={stddev:num}, seed={seed:num}) layer added the same noise on two calls in a row: a seed "
+    "fixes the SEQUENCE of draws, each call draws anew. Pass the layer's SeedGenerator (made once in __init__) to "
+    "keras.random, not the int seed.":
+        "GaussianNoise(stddev={stddev}, seed={seed}) 레이어를 연달아 두 번 호출했더니 같은 노이즈가 더해졌습니다: seed는 난수의 "
+        "순서(SEQUENCE)를 고정할 뿐이고, 호출할 때마다 새로 뽑아야 합니다. 정수 seed 대신 (__init__에서 한 번 만든) 레이어의 "
+        "SeedGenerator를 keras.random에 넘기세요.",
+    "a fixed seed repeats the same noise every call": "seed를 고정해서 호출할 때마다 같은 노이즈가 반복됨",
+    "magnitude {scale:num}": "크기 {scale}배",
+    "all zeros": "모두 0인",
+    "something is fixed to float32 (the random draw or a cast): draw the noise in the input's dtype.":
+        "무언가가 float32로 고정되어 있습니다(난수 생성 또는 cast): 노이즈를 입력의 dtype으로 뽑으세요.",
+    "the code assumes inputs of rank 2: draw the noise with keras.ops.shape(inputs).":
+        "코드가 입력이 2차원(rank 2)이라고 가정하고 있습니다: keras.ops.shape(inputs)로 노이즈를 뽑으세요.",
+    "`stddev` is used as something else than the standard deviation (its square, its square root, or a constant).":
+        "`stddev`를 표준편차가 아닌 다른 값(제곱, 제곱근, 또는 상수)으로 쓰고 있습니다.",
+    "the noise depends on x (multiplied or scaled by the input): add N(0, stddev²) to x.":
+        "노이즈가 x에 따라 달라집니다(입력을 곱하거나 입력에 맞춰 스케일링함): x에 N(0, stddev²)를 더하세요.",
+    "the noise depends on x (multiplied by the input): add N(0, stddev²) to x.":
+        "노이즈가 x에 따라 달라집니다(입력을 곱함): x에 N(0, stddev²)를 더하세요.",
+    "Every sample of the batch got the same noise: draw noise with the full shape of the input.":
+        "배치의 모든 샘플에 같은 노이즈가 더해졌습니다: 입력 전체의 shape로 노이즈를 뽑으세요.",
+    "one noise draw shared by every sample of the batch": "배치의 모든 샘플이 노이즈 하나를 공유함",
+    "The noise (output - input)": "노이즈(출력 - 입력)",
+    "The gradient w.r.t. the input (expected the upstream gradient unchanged: d(x + noise)/dx = 1)":
+        "입력에 대한 그래디언트(upstream 그래디언트가 그대로 나와야 함: d(x + noise)/dx = 1)",
+
+    # --- grader/checks/regularizers.py
+    "Expected a single number {want:num}, got shape {shape:shape} whose elements add up to it: sum over all "
+    "elements to one number.":
+        "숫자 하나({want})가 나와야 하는데 shape {shape}인 결과가 나왔고, 그 원소의 합이 정답과 같습니다: 모든 원소를 더해 숫자 "
+        "하나로 만드세요.",
+    "The penalty is a {kind:ident}, expected a tensor: compute with keras.ops (or tf).":
+        "페널티가 텐서가 아니라 {kind}입니다: keras.ops(또는 tf)로 계산하세요.",
+    "The penalty": "페널티",
+    "The penalty is {got:num} for {want:num} weights: let the result follow the weights' dtype instead of a fixed "
+    "float32.":
+        "{want} 가중치에 대한 페널티의 dtype이 {got}입니다: float32로 고정하지 말고 결과가 가중치의 dtype을 따르게 하세요.",
+    "The gradient is NaN where a weight is exactly 0 ({count:num} elements). sqrt(x**2) has no gradient at 0: use "
+    "the absolute value (keras.ops.abs).":
+        "가중치가 정확히 0인 곳에서 그래디언트가 NaN입니다(원소 {count}개). sqrt(x**2)는 0에서 그래디언트가 없습니다: "
+        "절댓값(keras.ops.abs)을 쓰세요.",
+    "sqrt(x**2) has no gradient at 0: use the absolute value (keras.ops.abs).":
+        "sqrt(x**2)는 0에서 그래디언트가 없습니다: 절댓값(keras.ops.abs)을 쓰세요.",
+    "The gradient w.r.t. the weights": "가중치에 대한 그래디언트",
     # END HIDDEN
 }
 
 # No words of ours, but parts to translate: ProbeError.describe()'s "Type: message", and a
-# class summary's "Exercise: failure".
+# class summary's "Exercise: failure". Also the shapes grid.py's level_text composes at run time from a
+# factor's name and a level's label, which the harvest cannot see ("data mean 1000", "dtype is float64").
 STRUCTURAL = {
     "{type:ident}: {message}": "{type}: {message}",
+    # the labels themselves are in MESSAGES; N(...) is a distribution, as it is
+    "data is {label:text}": "{label} 데이터",
+    "data {label:text}": "{label} 데이터",
+    "dtype is {dtype:num}": "dtype이 {dtype}",
+    "N({parameters})": "N({parameters})",
 }
 
 UI = {

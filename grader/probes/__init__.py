@@ -20,6 +20,11 @@ class ProbeFailure(Exception):
     """The student's code did something a probe cannot observe further; the message says what, for the student."""
 
 
+def _plain_summary(exc: BaseException) -> dict:
+    return {"type": type(exc).__name__, "message": str(exc)[:600], "where": None,
+            "probe_failure": isinstance(exc, ProbeFailure)}
+
+
 @dataclass
 class ProbeContext:
     cls: type
@@ -28,12 +33,16 @@ class ProbeContext:
     tf: Any
     keras: Any
     scratch: Path
+    explain: Callable[[BaseException], dict] = _plain_summary
+    """An exception of the student's code as the worker reports it (type, message, the student's line)."""
 
 
 @dataclass(frozen=True)
 class Probe:
     name: str
     func: Callable[[ProbeContext], Any]
+    space: Any = None
+    """For a grid probe, the declared configuration space it covers (grader.probes.grid.Space)."""
 
 
 class ProbeSet:
@@ -43,11 +52,11 @@ class ProbeSet:
         self.exercise = exercise
         self.probes: list[Probe] = []
 
-    def add(self, name: str) -> Callable:
+    def add(self, name: str, space: Any = None) -> Callable:
         def register(func: Callable[[ProbeContext], Any]) -> Callable[[ProbeContext], Any]:
             if any(p.name == name for p in self.probes):
                 raise ValueError(f"Duplicate probe {name!r} in {self.exercise}")
-            self.probes.append(Probe(name, func))
+            self.probes.append(Probe(name, func, space))
             return func
 
         return register

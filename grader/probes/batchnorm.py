@@ -9,29 +9,33 @@ from grader.probes.contract import add_contract_probes
 # BEGIN HIDDEN
 from grader.probes.affine import add_affine_probe
 # END HIDDEN
+from grader.probes.grid import DTYPES, Space, add_grid_probe, attempt, factor
+from grader.probes.normalization import DATA, draw, inject
 from grader.probes.tensors import build, gradient, to_numpy, weight, weight_flags
 
-# A batch of 8 separates biased from unbiased variance by 14%; data with std 0.05 magnifies epsilon bugs.
-FORWARD_CASES = [
-    {"shape": (8, 5), "axis": -1, "std": 1.5},
-    {"shape": (4, 3, 2, 6), "axis": -1, "std": 1.0},
-    {"shape": (4, 6, 3, 2), "axis": 1, "std": 1.0},
-    {"shape": (16, 4), "axis": -1, "std": 0.05},
-]
 MOMENTUM = 0.9
-STEPS = 5
 STATS_SHAPE = (8, 4)
+# Training steps before the moving statistics are read a second time.
+STEPS = 3
+
+# The declared space. A batch of 8 separates biased from unbiased variance by 14%.
+SPACE = Space((
+    factor("input",
+           ("shape (8, 5) with axis=-1", ((8, 5), -1)),
+           ("shape (4, 3, 2, 6) with axis=-1", ((4, 3, 2, 6), -1)),
+           ("shape (4, 6, 3, 2) with axis=1", ((4, 6, 3, 2), 1)),
+           ("shape (5, 4, 3) with axis=-2", ((5, 4, 3), -2)),
+           ("shape (1, 7) with axis=-1 (a batch of one)", ((1, 7), -1))),
+    DTYPES,
+    DATA,
+    factor("arguments",
+           ("default arguments", {}),
+           ("momentum=0.9, epsilon=0.01", {"momentum": MOMENTUM, "epsilon": 0.01}),
+           ("center=False", {"center": False}),
+           ("scale=False", {"scale": False})),
+))
 
 probes = register(ProbeSet("BatchNormalization"))
-
-
-def _inject(ctx: ProbeContext, layer, channels: int) -> tuple[np.ndarray, np.ndarray]:
-    """Non-trivial gamma and beta, so ignoring either one shows."""
-    gamma = ctx.rng.uniform(0.5, 1.5, channels).astype(np.float32)
-    beta = ctx.rng.normal(0, 0.5, channels).astype(np.float32)
-    weight(layer, "gamma", "BatchNormalization").assign(gamma)
-    weight(layer, "beta", "BatchNormalization").assign(beta)
-    return gamma, beta
 
 
 def _stats(layer) -> dict:
@@ -41,62 +45,68 @@ def _stats(layer) -> dict:
     }
 
 
-@probes.add("forward")
-def forward(ctx: ProbeContext) -> dict:
-    cases = []
-    for case in FORWARD_CASES:
-        shape, axis = case["shape"], case["axis"]
-        layer = ctx.cls(axis=axis)
-        build(layer, shape)
-        gamma, beta = _inject(ctx, layer, shape[axis])
-        x = (ctx.rng.normal(0.5, case["std"], shape)).astype(np.float32)
-        g = ctx.rng.normal(0, 1, shape).astype(np.float32)
-        t = ctx.tf.constant(x)
-        with ctx.tf.GradientTape() as tape:
+def _configuration(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dict:
+    """One configuration: a training call with gradients, more training steps, inference, then frozen."""
+    tf = ctx.tf
+    (shape, axis), dtype, regime, kwargs = values["input"], values["dtype"], values["data"], values["arguments"]
+    channels = shape[axis]
+    gamma = rng.uniform(0.5, 1.5, channels).astype(dtype)
+    beta = rng.normal(0.0, 0.5, channels).astype(dtype)
+    constant = tuple(0 if a == axis % len(shape) else slice(None) for a in range(len(shape)))
+    xs = [draw(rng, shape, regime, dtype, constant) for _ in range(STEPS)]
+    g = rng.normal(0.0, 1.0, shape).astype(dtype)
+    layer = ctx.cls(axis=axis, dtype=dtype, **kwargs)
+    build(layer, shape)
+    case = {"axis": axis, "kwargs": kwargs, "x": xs[0], "steps": xs[1:], "g": g, "gamma": gamma, "beta": beta,
+            "held": inject(layer, gamma, beta)}
+    t = tf.constant(xs[0])
+    taped = {}
+
+    def train() -> dict:
+        with tf.GradientTape() as tape:
             tape.watch(t)
             y = layer(t, training=True)
-        grads = gradient(ctx, tape, y, {"x": t, "gamma": layer.gamma, "beta": layer.beta}, g)
-        cases.append({
-            "axis": axis, "x": x, "g": g, "gamma": gamma, "beta": beta,
-            "y": to_numpy(y, "BatchNormalization.call(training=True)"),
-            **grads,
-            **_stats(layer),
-        })
-    return {"cases": cases}
+        taped.update(tape=tape, y=y)
+        out = to_numpy(y, "BatchNormalization.call(training=True)")
+        return {"y": out, "dtype": str(out.dtype)}
+
+    def grads() -> dict:
+        if "tape" not in taped:
+            raise RuntimeError("the training call raised, so there is no gradient to take")
+        sources = {"x": t, **{n: getattr(layer, n) for n in case["held"]}}
+        return gradient(ctx, taped["tape"], taped["y"], sources, g)
+
+    def steps() -> dict:
+        for x in xs[1:]:
+            layer(tf.constant(x), training=True)
+        return _stats(layer)
+
+    def inference() -> dict:
+        before = _stats(layer)
+        y_false = to_numpy(layer(t, training=False), "BatchNormalization.call(training=False)")
+        after_false = _stats(layer)
+        y_none = to_numpy(layer(t), "BatchNormalization.call without `training`")
+        after_none = _stats(layer)
+        y_given_none = to_numpy(layer(t, training=None), "BatchNormalization.call(training=None)")
+        return {"before": before, "y_false": y_false, "after_false": after_false, "y_none": y_none,
+                "after_none": after_none, "y_given_none": y_given_none, "after_given_none": _stats(layer)}
+
+    def frozen() -> dict:
+        layer.trainable = False
+        before = _stats(layer)
+        y = to_numpy(layer(t, training=True), "BatchNormalization.call(training=True) with trainable=False")
+        return {"before": before, "y": y, "after": _stats(layer)}
+
+    case["train"] = attempt(ctx, train)
+    case["grads"] = attempt(ctx, grads)
+    case["stats1"] = attempt(ctx, lambda: _stats(layer))
+    case["stats3"] = attempt(ctx, steps)
+    case["inference"] = attempt(ctx, inference)
+    case["frozen"] = attempt(ctx, frozen)
+    return case
 
 
-# BEGIN HIDDEN
-@probes.add("moving_stats")
-def moving_stats(ctx: ProbeContext) -> dict:
-    layer = ctx.cls(momentum=MOMENTUM)
-    build(layer, STATS_SHAPE)
-    xs, history = [], []
-    for step in range(STEPS):
-        x = ctx.rng.normal(step - 1.0, 1.0 + 0.5 * step, STATS_SHAPE).astype(np.float32)
-        layer(ctx.tf.constant(x), training=True)
-        xs.append(x)
-        history.append(_stats(layer))
-    return {"xs": xs, "history": history}
-# END HIDDEN
-
-
-@probes.add("inference")
-def inference(ctx: ProbeContext) -> dict:
-    layer = ctx.cls(momentum=MOMENTUM)
-    build(layer, STATS_SHAPE)
-    gamma, beta = _inject(ctx, layer, STATS_SHAPE[-1])
-    for step in range(3):
-        x = ctx.rng.normal(1.0 + step, 2.0, STATS_SHAPE).astype(np.float32)
-        layer(ctx.tf.constant(x), training=True)
-    before = _stats(layer)
-    x = ctx.rng.normal(0.0, 1.0, STATS_SHAPE).astype(np.float32)
-    t = ctx.tf.constant(x)
-    y_false = to_numpy(layer(t, training=False), "BatchNormalization.call(training=False)")
-    after_false = _stats(layer)
-    y_omitted = to_numpy(layer(t), "BatchNormalization.call without `training`")
-    after_omitted = _stats(layer)
-    return {"x": x, "gamma": gamma, "beta": beta, "before": before, "training_false": y_false,
-            "after_false": after_false, "omitted": y_omitted, "after_omitted": after_omitted}
+add_grid_probe(probes, "grid", SPACE, _configuration)
 
 
 # BEGIN HIDDEN
@@ -115,32 +125,24 @@ def weights(ctx: ProbeContext) -> dict:
 
 @probes.add("graph")
 def graph(ctx: ProbeContext) -> dict:
-    """The training steps of ``moving_stats``, run through tf.function."""
-    layer = ctx.cls(momentum=MOMENTUM)
-    build(layer, STATS_SHAPE)
-    _inject(ctx, layer, STATS_SHAPE[-1])
-    step = ctx.tf.function(lambda t: layer(t, training=True))
-    outputs, history = [], []
-    for k in range(3):
-        x = ctx.rng.normal(k - 1.0, 1.0 + 0.5 * k, STATS_SHAPE).astype(np.float32)
-        outputs.append(to_numpy(step(ctx.tf.constant(x)), "BatchNormalization.call inside tf.function"))
-        history.append(_stats(layer))
-    return {"outputs": outputs, "history": history}
-
-
-@probes.add("frozen")
-def frozen(ctx: ProbeContext) -> dict:
-    """Keras runs a non-trainable BatchNormalization in inference mode, even with training=True."""
-    layer = ctx.cls(momentum=MOMENTUM)
-    build(layer, STATS_SHAPE)
-    _inject(ctx, layer, STATS_SHAPE[-1])
-    layer(ctx.tf.constant(ctx.rng.normal(2.0, 3.0, STATS_SHAPE).astype(np.float32)), training=True)
-    layer.trainable = False
-    before = _stats(layer)
-    t = ctx.tf.constant(ctx.rng.normal(0.0, 1.0, STATS_SHAPE).astype(np.float32))
-    return {"frozen": to_numpy(layer(t, training=True), "BatchNormalization.call with trainable=False"),
-            "inference": to_numpy(layer(t, training=False), "BatchNormalization.call(training=False)"),
-            "before": before, "after": _stats(layer)}
+    """The same training steps on two layers made alike: one eagerly, one through tf.function."""
+    gamma = ctx.rng.uniform(0.5, 1.5, STATS_SHAPE[-1]).astype(np.float32)
+    beta = ctx.rng.normal(0, 0.5, STATS_SHAPE[-1]).astype(np.float32)
+    xs = [ctx.rng.normal(k - 1.0, 1.0 + 0.5 * k, STATS_SHAPE).astype(np.float32) for k in range(3)]
+    runs = {}
+    for mode in ("eager", "graph"):
+        layer = ctx.cls(momentum=MOMENTUM)
+        build(layer, STATS_SHAPE)
+        inject(layer, gamma, beta)
+        step = (lambda t, layer=layer: layer(t, training=True))
+        if mode == "graph":
+            step = ctx.tf.function(step)
+        outputs, history = [], []
+        for x in xs:
+            outputs.append(to_numpy(step(ctx.tf.constant(x)), f"BatchNormalization.call ({'inside tf.function' if mode == 'graph' else 'eager'})"))
+            history.append(_stats(layer))
+        runs[mode] = {"outputs": outputs, "history": history}
+    return runs
 # END HIDDEN
 
 

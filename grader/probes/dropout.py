@@ -7,6 +7,9 @@ import numpy as np
 from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import gradient, seeded_runs, to_numpy
+# BEGIN HIDDEN
+from grader.probes.grid import DTYPES, Space, add_grid_probe, attempt, factor
+# END HIDDEN
 
 # Not 0.5: at 0.5 a rate read as keep probability looks right.
 RATE = 0.3
@@ -87,6 +90,58 @@ def noise_shape(ctx: ProbeContext) -> dict:
 def seed(ctx: ProbeContext) -> dict:
     runs = seeded_runs(lambda: ctx.cls(rate=RATE, seed=SEED), ctx.tf.ones((30, 40)), f"Dropout(seed={SEED}).call")
     return {"runs": [[y != 0 for y in run] for run in runs]}
+# END HIDDEN
+
+
+
+# BEGIN HIDDEN
+# The declared space: ranks, dtypes, rates and every form of noise_shape. About 10^4 units each.
+GRID = Space((
+    factor("input", ("shape (200, 50)", (200, 50)), ("shape (20, 10, 50)", (20, 10, 50)),
+           ("shape (10, 4, 5, 50)", (10, 4, 5, 50))),
+    DTYPES,
+    factor("rate", ("rate=0.3", 0.3), ("rate=0.8", 0.8), ("rate=0.0", 0.0)),
+    factor("noise_shape", ("noise_shape=None", "none"), ("one mask value per sample", "per_sample"),
+           ("one mask shared by the batch", "shared")),
+))
+
+
+def noise_shape_for(shape: tuple[int, ...], form: str):
+    """The noise_shape argument for a form: None, (None, 1, ..., 1), or (1, d1, ..., dn)."""
+    if form == "per_sample":
+        return (None,) + (1,) * (len(shape) - 1)
+    if form == "shared":
+        return (1,) + tuple(shape[1:])
+    return None
+
+
+def _grid_case(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dict:
+    shape, dtype, rate = values["input"], values["dtype"], values["rate"]
+    noise_shape = noise_shape_for(shape, values["noise_shape"])
+    x = rng.uniform(0.5, 1.5, shape).astype(dtype)
+    g = rng.normal(0.0, 1.0, shape).astype(dtype)
+    layer = ctx.cls(rate=rate, noise_shape=noise_shape, dtype=dtype)
+    t = ctx.tf.constant(x)
+    case = {"x": x, "g": g, "rate": rate, "noise_shape": None if noise_shape is None else list(noise_shape)}
+
+    def train() -> dict:
+        with ctx.tf.GradientTape() as tape:
+            tape.watch(t)
+            y = layer(t, training=True)
+        out = to_numpy(y, "Dropout.call(training=True)")
+        return {"y": out, "dtype": str(out.dtype), **gradient(ctx, tape, y, {"x": t}, g)}
+
+    def inference() -> dict:
+        return {"y_false": to_numpy(layer(t, training=False), "Dropout.call(training=False)"),
+                "y_none": to_numpy(layer(t), "Dropout.call without `training`"),
+                "y_given_none": to_numpy(layer(t, training=None), "Dropout.call(training=None)")}
+
+    case["train"] = attempt(ctx, train)
+    case["inference"] = attempt(ctx, inference)
+    return case
+
+
+add_grid_probe(probes, "grid", GRID, _grid_case)
 # END HIDDEN
 
 

@@ -9,15 +9,26 @@ from grader.probes.contract import add_contract_probes
 # BEGIN HIDDEN
 from grader.probes.affine import add_affine_probe
 # END HIDDEN
-from grader.probes.tensors import build, gradient, to_numpy, weight
+from grader.probes.grid import DTYPES, Space, add_grid_probe, attempt, factor
+from grader.probes.normalization import DATA, draw, inject
+from grader.probes.tensors import build, gradient, to_numpy
 
-FORWARD_CASES = [
-    {"shape": (8, 5), "axis": -1, "std": 1.5},
-    {"shape": (4, 3, 6), "axis": [1, 2], "std": 1.0},
-    {"shape": (4, 3, 6), "axis": 1, "std": 1.0},
-    {"shape": (3, 4, 5, 2), "axis": [-2, -1], "std": 1.0},
-    {"shape": (6, 10), "axis": -1, "std": 0.05},
-]
+# The declared space: int and list axes, negative, positive, out of order and non-contiguous.
+SPACE = Space((
+    factor("input",
+           ("shape (8, 5) with axis=-1", ((8, 5), -1)),
+           ("shape (4, 3, 6) with axis=[1, 2]", ((4, 3, 6), [1, 2])),
+           ("shape (4, 3, 6) with axis=1", ((4, 3, 6), 1)),
+           ("shape (3, 4, 5, 2) with axis=[-1, -2]", ((3, 4, 5, 2), [-1, -2])),
+           ("shape (3, 4, 5, 2) with axis=[3, 1]", ((3, 4, 5, 2), [3, 1]))),
+    DTYPES,
+    DATA,
+    factor("arguments",
+           ("default arguments", {}),
+           ("epsilon=0.01", {"epsilon": 0.01}),
+           ("center=False", {"center": False}),
+           ("scale=False", {"scale": False})),
+))
 
 probes = register(ProbeSet("LayerNormalization"))
 
@@ -27,69 +38,64 @@ def normalized_axes(shape: tuple[int, ...], axis) -> list[int]:
     return sorted(a % len(shape) for a in axes)
 
 
-def _layer(ctx: ProbeContext, shape, axis):
-    layer = ctx.cls(axis=axis)
-    build(layer, shape)
+def _configuration(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dict:
+    tf = ctx.tf
+    (shape, axis), dtype, regime, kwargs = values["input"], values["dtype"], values["data"], values["arguments"]
     param_shape = tuple(shape[a] for a in normalized_axes(shape, axis))
-    gamma = ctx.rng.uniform(0.5, 1.5, param_shape).astype(np.float32)
-    beta = ctx.rng.normal(0, 0.5, param_shape).astype(np.float32)
-    gamma_w = weight(layer, "gamma", "LayerNormalization")
-    beta_w = weight(layer, "beta", "LayerNormalization")
-    shapes = {"gamma": [int(d) for d in gamma_w.shape], "beta": [int(d) for d in beta_w.shape]}
-    if tuple(gamma_w.shape) == param_shape and tuple(beta_w.shape) == param_shape:
-        gamma_w.assign(gamma)
-        beta_w.assign(beta)
-    else:
-        gamma = beta = None
-    return layer, gamma, beta, shapes
+    gamma = rng.uniform(0.5, 1.5, param_shape).astype(dtype)
+    beta = rng.normal(0.0, 0.5, param_shape).astype(dtype)
+    x = draw(rng, shape, regime, dtype, (0,))
+    g = rng.normal(0.0, 1.0, shape).astype(dtype)
+    layer = ctx.cls(axis=axis, dtype=dtype, **kwargs)
+    build(layer, shape)
+    shapes = {n: [int(d) for d in getattr(layer, n).shape] if hasattr(getattr(layer, n, None), "shape") else None
+              for n in ("gamma", "beta")}
+    case = {"axis": axis, "kwargs": kwargs, "x": x, "g": g, "gamma": gamma, "beta": beta,
+            "held": inject(layer, gamma, beta), "weight_shapes": shapes}
+    t = tf.constant(x)
+    taped = {}
 
-
-@probes.add("forward")
-def forward(ctx: ProbeContext) -> dict:
-    cases = []
-    for case in FORWARD_CASES:
-        shape, axis = case["shape"], case["axis"]
-        layer, gamma, beta, shapes = _layer(ctx, shape, axis)
-        x = ctx.rng.normal(0.5, case["std"], shape).astype(np.float32)
-        g = ctx.rng.normal(0, 1, shape).astype(np.float32)
-        t = ctx.tf.constant(x)
-        with ctx.tf.GradientTape() as tape:
+    def train() -> dict:
+        with tf.GradientTape() as tape:
             tape.watch(t)
             y = layer(t, training=True)
-        grads = gradient(ctx, tape, y, {"x": t, "gamma": layer.gamma, "beta": layer.beta}, g)
-        cases.append({"axis": axis, "x": x, "g": g, "gamma": gamma, "beta": beta, "weight_shapes": shapes,
-                      "y": to_numpy(y, "LayerNormalization.call"),
-                      **grads})
-    return {"cases": cases}
+        taped.update(tape=tape, y=y)
+        out = to_numpy(y, "LayerNormalization.call(training=True)")
+        return {"y": out, "dtype": str(out.dtype)}
+
+    def grads() -> dict:
+        if "tape" not in taped:
+            raise RuntimeError("the training call raised, so there is no gradient to take")
+        return gradient(ctx, taped["tape"], taped["y"], {"x": t, **{n: getattr(layer, n) for n in case["held"]}}, g)
+
+    def modes() -> dict:
+        return {"y_false": to_numpy(layer(t, training=False), "LayerNormalization.call(training=False)"),
+                "y_none": to_numpy(layer(t), "LayerNormalization.call without `training`"),
+                "y_given_none": to_numpy(layer(t, training=None), "LayerNormalization.call(training=None)")}
+
+    def alone() -> dict:
+        """The first two samples, each normalized in a batch of its own."""
+        return {"y": np.concatenate([to_numpy(layer(tf.constant(x[i:i + 1])), "LayerNormalization.call")
+                                     for i in range(2)], axis=0)}
+
+    case["train"] = attempt(ctx, train)
+    case["grads"] = attempt(ctx, grads)
+    case["modes"] = attempt(ctx, modes)
+    case["alone"] = attempt(ctx, alone)
+    return case
+
+
+add_grid_probe(probes, "grid", SPACE, _configuration)
 
 
 # BEGIN HIDDEN
-@probes.add("modes")
-def modes(ctx: ProbeContext) -> dict:
-    shape = (6, 7)
-    layer, _, _, _ = _layer(ctx, shape, -1)
-    t = ctx.tf.constant(ctx.rng.normal(0, 2, shape).astype(np.float32))
-    return {
-        "training_true": to_numpy(layer(t, training=True), "LayerNormalization.call(training=True)"),
-        "training_false": to_numpy(layer(t, training=False), "LayerNormalization.call(training=False)"),
-        "omitted": to_numpy(layer(t), "LayerNormalization.call without `training`"),
-    }
-
-
-@probes.add("batch_independence")
-def batch_independence(ctx: ProbeContext) -> dict:
-    shape = (6, 7)
-    layer, _, _, _ = _layer(ctx, shape, -1)
-    x = ctx.rng.normal(0, 2, shape).astype(np.float32)
-    whole = to_numpy(layer(ctx.tf.constant(x)), "LayerNormalization.call")
-    rows = [to_numpy(layer(ctx.tf.constant(x[i : i + 1])), "LayerNormalization.call") for i in range(shape[0])]
-    return {"whole": whole, "rows": np.concatenate(rows, axis=0) if rows else whole}
-
-
 @probes.add("graph")
 def graph(ctx: ProbeContext) -> dict:
     shape = (6, 7)
-    layer, _, _, _ = _layer(ctx, shape, -1)
+    layer = ctx.cls()
+    build(layer, shape)
+    inject(layer, ctx.rng.uniform(0.5, 1.5, shape[-1:]).astype(np.float32),
+           ctx.rng.normal(0, 0.5, shape[-1:]).astype(np.float32))
     t = ctx.tf.constant(ctx.rng.normal(0, 2, shape).astype(np.float32))
     traced = ctx.tf.function(lambda v: layer(v, training=True))
     return {"eager": to_numpy(layer(t, training=True), "LayerNormalization.call"),

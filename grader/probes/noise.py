@@ -7,6 +7,9 @@ import numpy as np
 from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import gradient, seeded_runs, to_numpy
+# BEGIN HIDDEN
+from grader.probes.grid import DTYPES, Space, add_grid_probe, attempt, factor
+# END HIDDEN
 
 STDDEV = 0.3
 SAMPLE_SHAPE = (100, 100)
@@ -73,6 +76,47 @@ SEED = 1234
 def seed(ctx: ProbeContext) -> dict:
     return {"runs": seeded_runs(lambda: ctx.cls(stddev=STDDEV, seed=SEED), ctx.tf.zeros((30, 40)),
                                 f"GaussianNoise(seed={SEED}).call")}
+# END HIDDEN
+
+
+
+# BEGIN HIDDEN
+# The declared space: ranks, dtypes, two stddevs, and inputs of zero, unit and large size. About 6000 units each.
+GRID = Space((
+    factor("input", ("shape (120, 50)", (120, 50)), ("shape (20, 10, 30)", (20, 10, 30)),
+           ("shape (6, 5, 4, 50)", (6, 5, 4, 50))),
+    DTYPES,
+    factor("stddev", ("stddev=0.3", 0.3), ("stddev=0.7", 0.7)),  # Keras accepts stddev in [0, 1] only
+    factor("data", ("N(0, 1)", 1.0), ("all zeros", 0.0), ("magnitude 100", 100.0)),
+))
+
+
+def _grid_case(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dict:
+    shape, dtype, stddev = values["input"], values["dtype"], values["stddev"]
+    x = (values["data"] * rng.normal(0.0, 1.0, shape)).astype(dtype)
+    g = rng.normal(0.0, 1.0, shape).astype(dtype)
+    layer = ctx.cls(stddev=stddev, dtype=dtype)
+    t = ctx.tf.constant(x)
+    case = {"x": x, "g": g, "stddev": stddev}
+
+    def train() -> dict:
+        with ctx.tf.GradientTape() as tape:
+            tape.watch(t)
+            y = layer(t, training=True)
+        out = to_numpy(y, "GaussianNoise.call(training=True)")
+        return {"y": out, "dtype": str(out.dtype), **gradient(ctx, tape, y, {"x": t}, g)}
+
+    def inference() -> dict:
+        return {"y_false": to_numpy(layer(t, training=False), "GaussianNoise.call(training=False)"),
+                "y_none": to_numpy(layer(t), "GaussianNoise.call without `training`"),
+                "y_given_none": to_numpy(layer(t, training=None), "GaussianNoise.call(training=None)")}
+
+    case["train"] = attempt(ctx, train)
+    case["inference"] = attempt(ctx, inference)
+    return case
+
+
+add_grid_probe(probes, "grid", GRID, _grid_case)
 # END HIDDEN
 
 

@@ -8,6 +8,9 @@ import numpy as np
 
 from grader.probes import ProbeContext, ProbeFailure, ProbeSet, register
 from grader.probes.tensors import to_numpy
+# BEGIN HIDDEN
+from grader.probes.grid import DTYPES, Factor, Space, add_grid_probe, attempt, factor
+# END HIDDEN
 
 # Constructor arguments each exercise is probed with; {} checks Keras's defaults.
 CASES: dict[str, list[dict[str, float]]] = {
@@ -16,6 +19,64 @@ CASES: dict[str, list[dict[str, float]]] = {
     "L1L2": [{"l1": 0.03, "l2": 0.02}, {"l1": 0.03}, {"l2": 0.02}, {}],
 }
 WEIGHT_SHAPE = (6, 5)
+# BEGIN HIDDEN
+_SHAPES = factor("weights", ("weights of shape (6, 5)", (6, 5)), ("weights of shape (7,)", (7,)),
+                 ("weights of shape (3, 3, 2, 4)", (3, 3, 2, 4)), ("a scalar weight, shape ()", ()))
+_DATA = factor("data", ("N(0, 1) with exact zeros", "zeros"), ("all negative", "negative"), ("magnitude 100", "large"))
+
+
+def _arguments(*cases: dict) -> Factor:
+    return factor("arguments", *((", ".join(f"{k}={v!r}" for k, v in c.items()) or "default arguments", c) for c in cases))
+
+
+# The declared space: every shape a weight takes, both float dtypes, 0 and None as Keras reads them.
+SPACES = {
+    "L1": Space((_SHAPES, DTYPES, _DATA, _arguments({"l1": 0.03}, {}, {"l1": 0.0}, {"l1": None}, {"l1": 1.5}))),
+    "L2": Space((_SHAPES, DTYPES, _DATA, _arguments({"l2": 0.02}, {}, {"l2": 0.0}, {"l2": None}, {"l2": 1.5}))),
+    "L1L2": Space((_SHAPES, DTYPES, _DATA, _arguments(
+        {"l1": 0.03, "l2": 0.02}, {}, {"l1": 0.03}, {"l2": 0.02}, {"l1": None, "l2": 0.5}, {"l1": 0.0, "l2": 0.0}))),
+}
+
+
+def _draw(rng: np.random.Generator, shape: tuple[int, ...], regime: str, dtype: str) -> np.ndarray:
+    w = rng.normal(0.0, 1.0, shape)
+    if regime == "zeros" and w.size > 1:
+        w.flat[::3] = 0.0
+    elif regime == "negative":
+        w = -np.abs(w) - 0.1
+    elif regime == "large":
+        w = 100.0 * w
+    return np.asarray(w, dtype=dtype)
+
+
+def _configuration(exercise: str):
+    def run(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dict:
+        w = _draw(rng, values["weights"], values["data"], values["dtype"])
+        reg = ctx.cls(**values["arguments"])
+        var = ctx.tf.Variable(w)
+        case = {"weights": w, "kwargs": values["arguments"]}
+        taped = {}
+
+        def value() -> dict:
+            with ctx.tf.GradientTape() as tape:
+                out = _call(reg, var, exercise)
+                total = ctx.tf.reduce_sum(ctx.tf.convert_to_tensor(out))
+            taped.update(tape=tape, total=total)
+            array = to_numpy(out, f"{exercise}.__call__")
+            return {"value": array, "kind": _kind(out, ctx), "dtype": str(array.dtype)}
+
+        def grad() -> dict:
+            if "tape" not in taped:
+                raise RuntimeError("the penalty raised, so there is no gradient to take")
+            g = taped["tape"].gradient(taped["total"], var)
+            return {"grad": None if g is None else to_numpy(g, "the gradient")}
+
+        case["value"] = attempt(ctx, value)
+        case["grad"] = attempt(ctx, grad)
+        return case
+
+    return run
+# END HIDDEN
 
 
 def weights(rng: np.random.Generator) -> np.ndarray:
@@ -52,24 +113,7 @@ def _make(exercise: str) -> ProbeSet:
         return {"weights": w, "cases": cases}
 
     # BEGIN HIDDEN
-    @probes.add("gradient")
-    def gradient(ctx: ProbeContext) -> dict:
-        w = weights(ctx.rng)
-        cases = []
-        for kwargs in CASES[exercise]:
-            var = ctx.tf.Variable(w)
-            with ctx.tf.GradientTape() as tape:
-                out = _call(ctx.cls(**kwargs), var, exercise)
-                total = ctx.tf.reduce_sum(ctx.tf.convert_to_tensor(out))
-            grad = tape.gradient(total, var)
-            cases.append({"kwargs": kwargs, "grad": None if grad is None else to_numpy(grad, "the gradient")})
-        return {"weights": w, "cases": cases}
-
-    @probes.add("float64")
-    def float64(ctx: ProbeContext) -> dict:
-        w = weights(ctx.rng).astype(np.float64)
-        out = _call(ctx.cls(**CASES[exercise][0]), ctx.tf.constant(w), exercise)
-        return {"dtype": str(to_numpy(out, f"{exercise}.__call__").dtype), "kind": _kind(out, ctx)}
+    add_grid_probe(probes, "grid", SPACES[exercise], _configuration(exercise))
 
     @probes.add("config")
     def config(ctx: ProbeContext) -> dict:

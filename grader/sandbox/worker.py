@@ -35,6 +35,7 @@ from pathlib import Path
 
 from grader import settings
 from grader.sandbox import wire
+from grader.sandbox.scrub import scrub
 
 _GRACE_S = 1.0  # after SIGUSR1 asks a timed-out child where it is, before SIGKILL
 # The line a child writes before each task; the prefix is what wire.dumps makes of {"kind": "task", ...}.
@@ -451,7 +452,8 @@ def _run_task(task: dict, job: dict, source: str, send, workdir: Path) -> None:
         send({"kind": "start", "probe": probe.name})
         _reseed(keras, settings.PROBE_SEED + zlib.crc32(f"{task['exercise']}/{probe.name}".encode()))
         rng = np.random.default_rng(settings.PROBE_SEED + zlib.crc32(probe.name.encode()))
-        context = probes.ProbeContext(cls=cls, module=module, rng=rng, tf=tf, keras=keras, scratch=workdir)
+        context = probes.ProbeContext(cls=cls, module=module, rng=rng, tf=tf, keras=keras, scratch=workdir,
+                                      explain=lambda exc: summarize(exc, source, job))
         try:
             value = probe.func(context)
         except BaseException as exc:  # noqa: BLE001 - any failure of the student's code is an observation
@@ -549,7 +551,7 @@ def summarize(exc: BaseException, source: str, job: dict | None = None) -> dict:
         "probe_failure": isinstance(exc, ProbeFailure),
     }
     if not isinstance(exc, ProbeFailure) and where is None:
-        summary["trace"] = "".join(traceback.format_exception_only(type(exc), exc))[-400:]
+        summary["trace"] = scrub("".join(traceback.format_exception_only(type(exc), exc)))[-400:]
     return summary
 
 
@@ -569,7 +571,7 @@ _KERAS_HEADER = re.compile(r"^Exception encountered when calling [^\n]*\n+")
 def _short(message: str, limit: int = 600) -> str:
     # Keras wraps a layer's error with a header and the arguments it received; TF adds node names.
     head = message.split("\n\nArguments received by", 1)[0]
-    head = _KERAS_HEADER.sub("", _TF_NODE.sub("", _ANSI.sub("", head))).strip()
+    head = scrub(_KERAS_HEADER.sub("", _TF_NODE.sub("", _ANSI.sub("", head)))).strip()
     return head if len(head) <= limit else head[:limit] + " …"
 
 

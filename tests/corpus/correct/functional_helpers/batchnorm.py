@@ -28,7 +28,7 @@ class BatchNormalization(keras.layers.Layer):
         axis = self.axis % rank
         shape = [1] * rank
         shape[axis] = inputs.shape[axis]
-        if training:
+        if training and self.trainable:
             mean, var = batch_moments(inputs, [d for d in range(rank) if d != axis])
             for moving, batch in ((self.moving_mean, mean), (self.moving_variance, var)):
                 moving.assign(self.momentum * moving + (1.0 - self.momentum) * ops.reshape(batch, moving.shape))

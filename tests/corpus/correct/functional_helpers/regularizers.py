@@ -15,7 +15,7 @@ def penalty(x, l1=0.0, l2=0.0):
 
 class L1(keras.regularizers.Regularizer):
     def __init__(self, l1=0.01):
-        self.l1 = float(l1)
+        self.l1 = 0.01 if l1 is None else float(l1)
 
     def __call__(self, x):
         return penalty(x, l1=self.l1)
@@ -26,7 +26,7 @@ class L1(keras.regularizers.Regularizer):
 
 class L2(keras.regularizers.Regularizer):
     def __init__(self, l2=0.01):
-        self.l2 = float(l2)
+        self.l2 = 0.01 if l2 is None else float(l2)
 
     def __call__(self, x):
         return penalty(x, l2=self.l2)
@@ -37,8 +37,8 @@ class L2(keras.regularizers.Regularizer):
 
 class L1L2(keras.regularizers.Regularizer):
     def __init__(self, l1=0.0, l2=0.0):
-        self.l1 = float(l1)
-        self.l2 = float(l2)
+        self.l1 = 0.0 if l1 is None else float(l1)
+        self.l2 = 0.0 if l2 is None else float(l2)
 
     def __call__(self, x):
         return penalty(x, self.l1, self.l2)

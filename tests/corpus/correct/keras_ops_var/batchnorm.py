@@ -23,7 +23,7 @@ class BatchNormalization(layers.Layer):
         reduce = tuple(i for i in range(rank) if i != axis)
         shape = [1] * rank
         shape[axis] = x.shape[axis]
-        if training:
+        if training and self.trainable:
             mean = ops.mean(x, axis=reduce)
             var = ops.var(x, axis=reduce)
             m = self.momentum

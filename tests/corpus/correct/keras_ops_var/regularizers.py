@@ -4,7 +4,7 @@ from keras.regularizers import Regularizer
 
 class L1(Regularizer):
     def __init__(self, l1=0.01):
-        self.l1 = float(l1)
+        self.l1 = 0.01 if l1 is None else float(l1)
 
     def __call__(self, x):
         return self.l1 * ops.sum(ops.abs(x))
@@ -15,7 +15,7 @@ class L1(Regularizer):
 
 class L2(Regularizer):
     def __init__(self, l2=0.01):
-        self.l2 = float(l2)
+        self.l2 = 0.01 if l2 is None else float(l2)
 
     def __call__(self, x):
         return self.l2 * ops.sum(ops.square(x))
@@ -26,7 +26,8 @@ class L2(Regularizer):
 
 class L1L2(Regularizer):
     def __init__(self, l1=0.0, l2=0.0):
-        self.l1, self.l2 = float(l1), float(l2)
+        self.l1 = 0.0 if l1 is None else float(l1)
+        self.l2 = 0.0 if l2 is None else float(l2)
 
     def __call__(self, x):
         total = ops.zeros((), dtype=x.dtype)

@@ -24,9 +24,9 @@ class BatchNormalization(keras.layers.Layer):
         axes = [i for i in range(rank) if i != axis]
         bshape = [1] * rank
         bshape[axis] = -1
-        if training:
+        if training and self.trainable:
             mean = tf.reduce_mean(x, axis=axes)
-            var = tf.reduce_mean(tf.square(x), axis=axes) - tf.square(mean)
+            var = tf.reduce_mean(tf.square(x - tf.reshape(mean, bshape)), axis=axes)
             self.moving_mean.assign_add((1 - self.momentum) * (mean - self.moving_mean))
             self.moving_variance.assign_add((1 - self.momentum) * (var - self.moving_variance))
         else:

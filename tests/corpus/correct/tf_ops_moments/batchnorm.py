@@ -23,7 +23,7 @@ class BatchNormalization(keras.layers.Layer):
         axes = [i for i in range(ndim) if i != axis]
         shape = [1] * ndim
         shape[axis] = -1
-        if training:
+        if training and self.trainable:
             mean, var = tf.nn.moments(inputs, axes=axes, keepdims=True)
             decay = 1.0 - self.momentum
             self.moving_mean.assign_sub((self.moving_mean - tf.reshape(mean, [-1])) * decay)

@@ -11,7 +11,7 @@ class GaussianNoise(keras.layers.Layer):
 
     def call(self, inputs, training=False):
         if training:
-            return inputs + self.stddev * keras.random.normal(tf.shape(inputs), seed=self.rng)
+            return inputs + self.stddev * keras.random.normal(tf.shape(inputs), dtype=inputs.dtype, seed=self.rng)
         return inputs
 
     def compute_output_shape(self, input_shape):

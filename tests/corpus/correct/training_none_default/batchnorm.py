@@ -21,7 +21,7 @@ class BatchNormalization(keras.layers.Layer):
         ax = self.axis % nd
         red = [i for i in range(nd) if i != ax]
         bshape = [-1 if i == ax else 1 for i in range(nd)]
-        if training:
+        if training and self.trainable:
             mean = tf.reduce_mean(x, axis=red)
             var = tf.reduce_mean(tf.square(x - tf.reshape(mean, bshape)), axis=red)
             self.moving_mean.assign_sub((1 - self.momentum) * (self.moving_mean - mean))

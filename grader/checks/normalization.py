@@ -1,0 +1,39 @@
+"""What the checks of the two normalization layers share: the notes on the levels of their common factors."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from grader.settings import OFFSET_TOLERANCE_FACTOR
+
+LEVEL_NOTES = {
+    ("dtype", "float64"): "something in the code is fixed to float32 (a cast, a constant or a weight made with "
+    "dtype='float32'). A layer made with dtype='float64' computes in float64: use self.compute_dtype or the "
+    "input's dtype.",
+    ("data", "mean 1000"): "the variance is computed as E[x²] - E[x]², which cancels catastrophically when the "
+    "mean is large compared with the spread. Average the squared deviations from the mean instead.",
+    ("data", "std 0.05"): "epsilon is mishandled: with a small spread, where and how epsilon enters "
+    "sqrt(variance + epsilon) changes the output the most.",
+    ("data", "one constant slice"): "a constant slice has variance 0; only epsilon inside the square root keeps the "
+    "division finite.",
+    ("arguments", "center=False"): "center=False is not followed: without it there is no beta and nothing is added.",
+    ("arguments", "scale=False"): "scale=False is not followed: without it there is no gamma and nothing multiplies.",
+    ("arguments", "momentum=0.9, epsilon=0.01"): "an argument given to the constructor is not used: read "
+    "self.momentum and self.epsilon instead of constants.",
+    ("arguments", "epsilon=0.01"): "the epsilon given to the constructor is not used: read self.epsilon instead of a constant.",
+}
+
+
+def factor_of(case: dict) -> float:
+    """How much wider than usual the tolerance is for this configuration's data (see settings)."""
+    return OFFSET_TOLERANCE_FACTOR if case["config"].get("data") == "mean 1000" else 1.0
+
+
+def variance(x: np.ndarray, axes: tuple[int, ...], unbiased: bool = False, keepdims: bool = True) -> np.ndarray:
+    """The biased variance over ``axes``, or the unbiased one (inf or NaN for a single value, without warnings)."""
+    var = x.var(axis=axes, keepdims=keepdims)
+    if not unbiased:
+        return var
+    n = x.size // max(1, var.size)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return var * n / np.float64(n - 1)

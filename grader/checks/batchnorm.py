@@ -10,8 +10,11 @@ from grader.checks.contract import add_contract_checks
 from grader.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, close, inert_output
-from grader.checks.grid import both, grid_verdict, judge_grid, level_notes, passes
+from grader.checks.grid import grid_verdict, judge_grid, level_notes
 from grader.checks.normalization import LEVEL_NOTES, factor_of, variance
+# BEGIN HIDDEN
+from grader.checks.normalization import add_gradient_checks
+# END HIDDEN
 
 EXERCISE = "BatchNormalization"
 checks = register(CheckSet(
@@ -125,36 +128,12 @@ def _dx_detached(case: dict) -> np.ndarray:
     return case["g"] * gamma / np.sqrt(var + _argument(case, "epsilon"))
 
 
-def _dx(got: dict, want: dict) -> None:
-    assert_close(got["grads"]["dx"], want["grads"]["dx"], "The gradient w.r.t. the input (random upstream gradient)",
-                 [("It matches a gradient that does not flow through the batch mean and variance: compute them "
-                   "with TensorFlow ops on the input, without tf.stop_gradient or numpy.", _dx_detached(want))],
-                 factor_of(want))
+def _detached(case: dict) -> tuple[str, np.ndarray]:
+    return ("It matches a gradient that does not flow through the batch mean and variance: compute them "
+            "with TensorFlow ops on the input, without tf.stop_gradient or numpy.", _dx_detached(case))
 
 
-def _forward_right(got_cases: list[dict], want_cases: list[dict], results) -> str:
-    failing = [i for i, r in enumerate(results) if r.failure and not r.crashed]
-    if failing and all(passes(got_cases[i], want_cases[i], _train_output, ("train",)) for i in failing):
-        return ("The training output is right on these configurations but its gradient is not: part of the "
-                "computation is hidden from the gradient tape (numpy, .numpy(), float(), tf.stop_gradient).")
-    return ""
-
-
-@checks.add("gradient w.r.t. the input matches Keras", 2, "grid")
-def input_gradient(obs: dict, ref: dict) -> None:
-    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _dx, ("grads",), both(_forward_right, NOTES))
-
-
-def _dparams(got: dict, want: dict) -> None:
-    for name in ("gamma", "beta"):
-        if name in want["held"]:
-            assert_close(got["grads"].get(f"d{name}"), want["grads"][f"d{name}"], f"The gradient w.r.t. {name}",
-                         factor=factor_of(want))
-
-
-@checks.add("gradients w.r.t. gamma and beta match Keras", 1, "grid")
-def param_gradients(obs: dict, ref: dict) -> None:
-    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _dparams, ("grads",), both(_forward_right, NOTES))
+add_gradient_checks(checks, _train_output, _detached, NOTES)
 
 
 def _moving(case: dict, steps: int, *, momentum=None, reverse=False, unbiased=False):

@@ -9,7 +9,7 @@ from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound, fmt, inert_output
 from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
 # BEGIN HIDDEN
-from grader.checks.grid import judge_grid, level_notes
+from grader.checks.grid import add_identity_check, judge_grid, level_notes
 # END HIDDEN
 
 checks = register(CheckSet(
@@ -263,17 +263,7 @@ def grid_mask(obs: dict, ref: dict) -> None:
     judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_mask, ("train",), GRID_NOTES)
 
 
-def _grid_identity(got: dict, want: dict) -> None:
-    x = np.asarray(want["x"])
-    _identity(np.asarray(got["inference"]["y_false"]), x, "With training=False")
-    _identity(np.asarray(got["inference"]["y_none"]), x, "When called without `training` (the default must be False)")
-    _identity(np.asarray(got["inference"]["y_given_none"]), x, "With training=None (as Keras passes it when no mode is "
-              "set: test `if training:`, not `training is False`)")
-
-
-@checks.add("identity at inference on every configuration", 1, "grid")
-def grid_identity(obs: dict, ref: dict) -> None:
-    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_identity, ("inference",), GRID_NOTES)
+add_identity_check(checks, lambda got, x, how: _identity(np.asarray(got), np.asarray(x), how), GRID_NOTES)
 
 
 def _grid_gradient(got: dict, want: dict) -> None:

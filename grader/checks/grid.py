@@ -289,3 +289,21 @@ def grid_verdict(exercise: str, section: str, inert: Callable[[dict], str | None
         return None
 
     return verdict
+
+
+# BEGIN HIDDEN
+def add_identity_check(checks, identity: Callable[[object, object, str], None], notes: Hint) -> None:
+    """A random layer returns its input on every configuration unless training is true: with training=False,
+    with `training` omitted, and with training=None passed explicitly. ``identity(got, x, how)`` raises Fail."""
+
+    def compare(got: dict, want: dict) -> None:
+        x = want["x"]
+        identity(got["inference"]["y_false"], x, "With training=False")
+        identity(got["inference"]["y_none"], x, "When called without `training` (the default must be False)")
+        identity(got["inference"]["y_given_none"], x, "With training=None (as Keras passes it when no mode is set: "
+                 "test `if training:`, not `training is False`)")
+
+    @checks.add("identity at inference on every configuration", 1, "grid")
+    def grid_identity(obs: dict, ref: dict) -> None:
+        judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], compare, ("inference",), notes)
+# END HIDDEN

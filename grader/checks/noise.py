@@ -13,7 +13,7 @@ from grader.probes.noise import SEED
 # END HIDDEN
 from grader.settings import Z_BOUND
 # BEGIN HIDDEN
-from grader.checks.grid import judge_grid, level_notes
+from grader.checks.grid import add_identity_check, judge_grid, level_notes
 # END HIDDEN
 
 checks = register(CheckSet(
@@ -183,17 +183,7 @@ def grid_noise(obs: dict, ref: dict) -> None:
     judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_noise, ("train",), GRID_NOTES)
 
 
-def _grid_identity(got: dict, want: dict) -> None:
-    x = np.asarray(want["x"])
-    _identity(np.asarray(got["inference"]["y_false"]), x, "With training=False")
-    _identity(np.asarray(got["inference"]["y_none"]), x, "When called without `training` (the default must be False)")
-    _identity(np.asarray(got["inference"]["y_given_none"]), x, "With training=None (as Keras passes it when no mode is "
-              "set: test `if training:`, not `training is False`)")
-
-
-@checks.add("identity at inference on every configuration", 1, "grid")
-def grid_identity(obs: dict, ref: dict) -> None:
-    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_identity, ("inference",), GRID_NOTES)
+add_identity_check(checks, lambda got, x, how: _identity(np.asarray(got), np.asarray(x), how), GRID_NOTES)
 
 
 def _grid_gradient(got: dict, want: dict) -> None:

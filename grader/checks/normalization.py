@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
+from grader.checks import CheckSet
+from grader.checks.compare import assert_close
+from grader.checks.grid import Compare, Hint, both, judge_grid, passes
 from grader.settings import OFFSET_TOLERANCE_FACTOR
 
 LEVEL_NOTES = {
@@ -37,3 +42,36 @@ def variance(x: np.ndarray, axes: tuple[int, ...], unbiased: bool = False, keepd
     n = x.size // max(1, var.size)
     with np.errstate(divide="ignore", invalid="ignore"):
         return var * n / np.float64(n - 1)
+
+
+# BEGIN HIDDEN
+def add_gradient_checks(checks: CheckSet, train_output: Compare, detached: Callable[[dict], tuple[str, np.ndarray]],
+                        notes: Hint) -> None:
+    """The two gradient checks of a normalization layer on its grid: w.r.t. the input (with the model of
+    statistics detached from the tape) and w.r.t. gamma and beta; both say so when the output itself is right."""
+
+    def dx(got: dict, want: dict) -> None:
+        assert_close(got["grads"]["dx"], want["grads"]["dx"], "The gradient w.r.t. the input (random upstream gradient)",
+                     [detached(want)], factor_of(want))
+
+    def forward_right(got_cases: list[dict], want_cases: list[dict], results) -> str:
+        failing = [i for i, r in enumerate(results) if r.failure and not r.crashed]
+        if failing and all(passes(got_cases[i], want_cases[i], train_output, ("train",)) for i in failing):
+            return ("The output is right on these configurations but its gradient is not: part of the computation is "
+                    "hidden from the gradient tape (numpy, .numpy(), float(), tf.stop_gradient).")
+        return ""
+
+    def dparams(got: dict, want: dict) -> None:
+        for name in ("gamma", "beta"):
+            if name in want["held"]:
+                assert_close(got["grads"].get(f"d{name}"), want["grads"][f"d{name}"], f"The gradient w.r.t. {name}",
+                             factor=factor_of(want))
+
+    @checks.add("gradient w.r.t. the input matches Keras", 2, "grid")
+    def input_gradient(obs: dict, ref: dict) -> None:
+        judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], dx, ("grads",), both(forward_right, notes))
+
+    @checks.add("gradients w.r.t. gamma and beta match Keras", 1, "grid")
+    def param_gradients(obs: dict, ref: dict) -> None:
+        judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], dparams, ("grads",), both(forward_right, notes))
+# END HIDDEN

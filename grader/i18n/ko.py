@@ -682,10 +682,6 @@ MESSAGES = {
     # --- grader/checks/batchnorm.py, layernorm.py
     "The gradient w.r.t. the input (random upstream gradient)": "입력에 대한 그래디언트(무작위 upstream 그래디언트 사용)",
     "The gradient w.r.t. {name:ident}": "{name}에 대한 그래디언트",
-    "The training output is right on these configurations but its gradient is not: part of the computation is "
-    "hidden from the gradient tape (numpy, .numpy(), float(), tf.stop_gradient).":
-        "이 설정들에서 학습 모드 출력은 맞지만 그래디언트는 틀립니다: 계산의 일부가 gradient tape에 기록되지 않습니다(numpy, "
-        ".numpy(), float(), tf.stop_gradient).",
     "The output is right on these configurations but its gradient is not: part of the computation is hidden from "
     "the gradient tape (numpy, .numpy(), float(), tf.stop_gradient).":
         "이 설정들에서 출력은 맞지만 그래디언트는 틀립니다: 계산의 일부가 gradient tape에 기록되지 않습니다(numpy, .numpy(), "

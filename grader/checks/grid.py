@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from grader.checks import Fail
-from grader.sandbox.pool import ProbeError
+from grader.sandbox.pool import probe_error
 
 Compare = Callable[[dict, dict], None]
 """Raises Fail when the student's case (first) does not behave as the reference case (second)."""
@@ -65,8 +65,7 @@ def outcomes(got_cases: list[dict], want_cases: list[dict], compare: Compare, se
             raise ValueError(f"configurations out of step: {got.get('config')} vs {config}")
         raised = _error(got, sections)
         if raised is not None:
-            error = ProbeError(**{k: raised.get(k) for k in ("type", "message", "where")},
-                               probe_failure=bool(raised.get("probe_failure")))
+            error = probe_error(raised)
             text = error.describe() if error.probe_failure else (
                 f"the code raised an error on this input, so nothing could be compared: {error.describe()}")
             results.append(Outcome(config, text, crashed=True))
@@ -243,16 +242,11 @@ def level_notes(notes: dict[tuple[str, str], str]) -> Hint:
     contrast singles out (a likely cause, not a verdict)."""
 
     def hint(got_cases: list[dict], want_cases: list[dict], results: list[Outcome]) -> str:
-        failing_levels = {}
-        for r in results:
-            if r.failure:
-                for name, label in r.config.items():
-                    failing_levels.setdefault(name, dict.fromkeys([]))[label] = None
         for condition in separating(results):
             for name, labels in condition:
                 if labels[0].startswith(ONLY) and len(labels) > 1:
                     # several levels pass: a note about one of them would overstate; the failing levels speak
-                    labels = list(failing_levels.get(name, {}))
+                    labels = list(dict.fromkeys(r.config[name] for r in results if r.failure))
                 for label in labels:
                     if (name, label) in notes:
                         return f"A likely cause: {notes[(name, label)]}"
@@ -278,15 +272,9 @@ def grid_verdict(exercise: str, section: str, inert: Callable[[dict], str | None
         cases = core["cases"]
         errors = [_error(case, (section,)) for case in cases]
         if cases and all(e is not None for e in errors):
-            first = errors[0]
-            error = ProbeError(**{k: first.get(k) for k in ("type", "message", "where")},
-                               probe_failure=bool(first.get("probe_failure")))
             return (f"{exercise} raised an error on every one of the {len(cases)} configurations tried, so none of its "
-                    f"checks count. The first: {error.describe()}")
-        for case in cases:
-            if errors[cases.index(case)] is None:
-                return inert(case)
-        return None
+                    f"checks count. The first: {probe_error(errors[0]).describe()}")
+        return next((inert(case) for case, error in zip(cases, errors) if error is None), None)
 
     return verdict
 

@@ -304,7 +304,7 @@ def parse_run(task: Task, raw: dict, timeout: float) -> ExerciseRun:
         elif kind == "obs":
             run.observations[probe] = message.get("value")
         elif kind == "error":
-            run.errors[probe] = _probe_error(message.get("error"))
+            run.errors[probe] = probe_error(message.get("error"))
         elif kind == "fatal":
             run.failure = _fatal_text(task, message)
         elif kind == "where":
@@ -351,7 +351,8 @@ def _death_text(exit_info: dict, doing: str) -> str:
             "did the code call os._exit() or sys.exit()?")
 
 
-def _probe_error(error: Any) -> ProbeError:
+def probe_error(error: Any) -> ProbeError:
+    """The exception summary a worker sent (a dict), as a ProbeError; anything malformed reads as such."""
     if not isinstance(error, dict):
         return ProbeError("Error", "unreadable error report")
     return ProbeError(
@@ -368,5 +369,5 @@ def _fatal_text(task: Task, message: dict) -> str:
         found = error.get("found") or []
         hint = f" Classes found: {', '.join(map(str, found))}." if found else " No class is defined in it."
         return f"{task.module} defines no class named {task.class_name!r}.{hint}"
-    described = _probe_error(error).describe()
+    described = probe_error(error).describe()
     return f"importing {task.module} failed: {described}"

@@ -10,7 +10,7 @@ from grader.checks.contract import add_contract_checks
 from grader.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, close, inert_output
-from grader.checks.grid import grid_verdict, judge_grid, level_notes
+from grader.checks.grid import FALSE, FROZEN_MODE, MODE_TEXT, NONE, OMITTED, grid_verdict, judge_grid, level_notes, select
 from grader.checks.normalization import LEVEL_NOTES, factor_of, variance
 # BEGIN HIDDEN
 from grader.checks.normalization import add_gradient_checks
@@ -201,35 +201,29 @@ def from_moving(want: dict, stats: dict) -> np.ndarray:
     return normalize(want, mean=stats["moving_mean"], var=stats["moving_variance"])
 
 
-def _inference(key: str, after: str, how: str):
-    def compare(got: dict, want: dict) -> None:
-        data = got["inference"]
-        assert_close(data[key], from_moving(want, data["before"]), f"{how}, the output (compared with normalization "
-                     "by the layer's own moving_mean and moving_variance)",
-                     [("It is normalized with the BATCH statistics: at inference use moving_mean and moving_variance.",
-                       normalize(want))], factor_of(want), equal_nan=True)
-        _unchanged(data["before"], data[after], how)
+def _inference(got: dict, want: dict) -> None:
+    how = MODE_TEXT[want["config"]["mode"]]
+    data = got["mode"]
+    assert_close(data["y"], from_moving(want, data["before"]), f"{how}, the output (compared with normalization "
+                 "by the layer's own moving_mean and moving_variance)",
+                 [("It is normalized with the BATCH statistics: at inference use moving_mean and moving_variance.",
+                   normalize(want))], factor_of(want), equal_nan=True)
+    _unchanged(data["before"], data["after"], how)
 
-    return compare
+
+def _judge_mode(obs: dict, ref: dict, labels: tuple[str, ...], compare) -> None:
+    judge_grid(*select(obs["grid"]["cases"], ref["grid"]["cases"], "mode", labels), compare, ("mode",), NOTES)
 
 
 @checks.add("inference uses the moving statistics and updates nothing", 2, "grid", public=True)
 def inference_false(obs: dict, ref: dict) -> None:
-    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _inference("y_false", "after_false", "With training=False"),
-               ("inference",), NOTES)
+    _judge_mode(obs, ref, (FALSE,), _inference)
 
 
 # BEGIN HIDDEN
 @checks.add("training=None (omitted) means inference", 1, "grid")
 def inference_omitted(obs: dict, ref: dict) -> None:
-    omitted = _inference("y_none", "after_none", "When called without `training`")
-    given = _inference("y_given_none", "after_given_none", "With training=None (test `if training:`, not `training is False`)")
-
-    def compare(got: dict, want: dict) -> None:
-        omitted(got, want)
-        given(got, want)
-
-    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], compare, ("inference",), NOTES)
+    _judge_mode(obs, ref, (OMITTED, NONE), _inference)
 
 
 FROZEN = ("a frozen layer (trainable=False) called with training=True must run in inference mode, as in Keras "
@@ -237,7 +231,7 @@ FROZEN = ("a frozen layer (trainable=False) called with training=True must run i
 
 
 def _frozen(got: dict, want: dict) -> None:
-    data = got["frozen"]
+    data = got["mode"]
     for stat in ("moving_mean", "moving_variance"):
         if not close(data["after"][stat], data["before"][stat], rtol=1e-6, equal_nan=True):
             raise Fail(f"With layer.trainable = False and training=True, {stat} changed: {FROZEN}", mistake=FROZEN)
@@ -249,7 +243,7 @@ def _frozen(got: dict, want: dict) -> None:
 
 @checks.add("a frozen layer (trainable=False) runs in inference mode", 1, "grid")
 def frozen(obs: dict, ref: dict) -> None:
-    judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _frozen, ("frozen",), NOTES)
+    _judge_mode(obs, ref, (FROZEN_MODE,), _frozen)
 
 
 @checks.add("gamma and beta are trainable, the moving statistics are not", 1, "weights")

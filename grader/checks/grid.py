@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from grader.checks import Fail
+from grader.probes.grid import MODES, MODES_AND_FROZEN
 from grader.sandbox.pool import probe_error
 
 Compare = Callable[[dict, dict], None]
@@ -35,7 +36,7 @@ class Outcome:
 
 def level_text(name: str, label: str, verb: str = "") -> str:
     """``dtype float64`` / ``dtype is float64``; a label that names its own argument (``rate=0.3``) stands alone."""
-    if "=" in label or name in ("arguments", "input", "weights", "noise_shape"):
+    if "=" in label or name in ("arguments", "input", "weights", "noise_shape", "mode"):
         return label
     return f"{name} {verb + ' ' if verb else ''}{label}"
 
@@ -189,6 +190,22 @@ def diagnosis(results: list[Outcome]) -> tuple[str, str | None]:
             f"likely but not certain: {mistake}", mistake)
 
 
+def select(got_cases: list[dict], want_cases: list[dict], name: str, labels: tuple[str, ...]) -> tuple[list[dict], list[dict]]:
+    """The configurations whose factor ``name`` has one of ``labels``: a behaviour observed on those only
+    (one mode of calling the layer) is judged on those only."""
+    kept = [i for i, want in enumerate(want_cases) if want["config"][name] in labels]
+    return [got_cases[i] for i in kept], [want_cases[i] for i in kept]
+
+
+FALSE, OMITTED, NONE = (level.label for level in MODES.levels)
+FROZEN_MODE = MODES_AND_FROZEN.levels[-1].label
+MODE_TEXT = {
+    FALSE: "With training=False",
+    OMITTED: "When called without `training` (the default must be False)",
+    NONE: "With training=None (as Keras passes it when no mode is set: test `if training:`, not `training is False`)",
+}
+
+
 Hint = Callable[[list[dict], list[dict], list[Outcome]], str]
 """Given the student's cases, the reference's and the outcomes, a sentence that contrasts behaviours, or ''."""
 
@@ -282,14 +299,11 @@ def grid_verdict(exercise: str, section: str, inert: Callable[[dict], str | None
 # BEGIN HIDDEN
 def add_identity_check(checks, identity: Callable[[object, object, str], None], notes: Hint) -> None:
     """A random layer returns its input on every configuration unless training is true: with training=False,
-    with `training` omitted, and with training=None passed explicitly. ``identity(got, x, how)`` raises Fail."""
+    with `training` omitted, and with training=None passed explicitly (one per configuration, as its mode
+    factor says). ``identity(got, x, how)`` raises Fail."""
 
     def compare(got: dict, want: dict) -> None:
-        x = want["x"]
-        identity(got["inference"]["y_false"], x, "With training=False")
-        identity(got["inference"]["y_none"], x, "When called without `training` (the default must be False)")
-        identity(got["inference"]["y_given_none"], x, "With training=None (as Keras passes it when no mode is set: "
-                 "test `if training:`, not `training is False`)")
+        identity(got["inference"]["y"], want["x"], MODE_TEXT[want["config"]["mode"]])
 
     @checks.add("identity at inference on every configuration", 1, "grid")
     def grid_identity(obs: dict, ref: dict) -> None:

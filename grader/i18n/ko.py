@@ -229,7 +229,6 @@ MESSAGES = {
         "연산으로 직접 계산하세요.",
 
     # --- grader/probes: what a probe could not read from the student's return values
-    "{call:ident} without `training`": "`training` 없이 호출한 {call}",
     "{exercise:ident}.get_config returned a {kind:ident} instead of a dict":
         "{exercise}.get_config의 반환값이 dict가 아니라 {kind}입니다",
     "{exercise:ident}.__call__ returned None instead of the penalty: is a `return` missing?":
@@ -356,6 +355,11 @@ MESSAGES = {
     "mean {mean:num}": "평균 {mean}",
     "std {std:num}": "표준편차 {std}",
     "one constant slice": "상수 슬라이스가 하나 있는",
+    "called without training": "training 없이 호출",
+    "frozen: trainable=False, training=True": "고정: trainable=False, training=True",
+    "With training=None (as Keras passes it when no mode is set: test `if training:`, not `training is False`)":
+        "training=None일 때(모드를 정하지 않으면 Keras가 이 값을 넘깁니다: `training is False`가 아니라 `if training:`으로 "
+        "검사하세요)",
     "weights of shape {shape:shape}": "shape {shape}인 가중치",
     "a scalar weight, shape ()": "스칼라 가중치(shape ())",
     "all negative": "모두 음수인",
@@ -472,7 +476,8 @@ MESSAGES = {
         "{name}의 shape가 {got}입니다. 기대한 shape는 {want}입니다(정규화하는 축의 원소마다 값 하나).",
 
     # --- grader/probes/batchnorm.py
-    "{call:ident}(training=True) with trainable=False": "trainable=False일 때 training=True로 호출한 {call}",
+    "{exercise:ident}.call(training=True) with trainable=False": "trainable=False일 때 training=True로 호출한 {exercise}.call",
+    "{exercise:ident}.call without `training`": "`training` 없이 호출한 {exercise}.call",
 
     # BEGIN HIDDEN
     # --- grader/checks/contract.py
@@ -546,7 +551,6 @@ MESSAGES = {
         "0입니다: 그래디언트가 통과하도록 노이즈를 TensorFlow 연산으로 x에 더해야 합니다.",
 
     # --- grader/checks/dropout.py
-    "When called without `training`": "`training` 없이 호출했을 때",
     "Dropout in training: expected shape {want:shape}, got {got:shape}.":
         "학습 모드에서 Dropout의 출력 shape가 {got}입니다. 기대한 shape는 {want}입니다.",
     "The gradient w.r.t. the input (with a random upstream gradient)": "입력에 대한 그래디언트(무작위 upstream 그래디언트 사용)",
@@ -689,8 +693,6 @@ MESSAGES = {
     "It matches momentum={default:num} although the layer was made with momentum={momentum:num}: use self.momentum.":
         "레이어의 생성 인자는 momentum={momentum}인데 momentum={default} 값으로 계산한 결과와 같습니다: self.momentum을 쓰세요.",
     "{stat:ident} after {steps:num} training step(s)": "학습 스텝 {steps}번 뒤의 {stat} 값",
-    "With training=None (test `if training:`, not `training is False`)":
-        "training=None일 때(`training is False`가 아니라 `if training:`으로 검사하세요)",
     "a frozen layer (trainable=False) called with training=True must run in inference mode, as in Keras "
     "(fine-tuning relies on it): test `training and self.trainable`.":
         "고정된 레이어(trainable=False)는 training=True로 호출해도 Keras에서처럼 추론 모드로 동작해야 합니다(fine-tuning이 이 "
@@ -710,9 +712,8 @@ MESSAGES = {
     "runs only when tracing)":
         "tf.function 안에서 {step}번째 스텝 뒤의 {stat} 값을 eager 실행과 비교한 결과(Python 쪽에서 하는 갱신은 trace할 때만 "
         "실행됩니다)",
-    "Each of the first two samples normalized alone, LN(x[i:i+1]), compared with the same samples normalized in "
-    "the batch, LN(x)[i],":
-        "처음 두 샘플을 하나씩 따로 정규화한 출력 LN(x[i:i+1])을 배치 안에서 정규화한 같은 샘플의 출력 LN(x)[i]와 비교한 결과",
+    "The last sample normalized alone, LN(x[-1:]), compared with the same sample normalized in the batch, LN(x)[-1],":
+        "마지막 샘플만 따로 정규화한 출력 LN(x[-1:])을 배치 안에서 정규화한 같은 샘플의 출력 LN(x)[-1]과 비교한 결과",
 
     # --- grader/probes/batchnorm.py
     "{call:ident} ({mode:text})": "{call} ({mode})",
@@ -776,9 +777,6 @@ MESSAGES = {
     "one mask shared by every sample of the batch": "배치의 모든 샘플이 마스크 하나를 공유함",
     "Each sample was dropped or kept as a whole: with noise_shape=None every unit gets its own mask value.":
         "샘플이 통째로 드롭되거나 통째로 남았습니다: noise_shape=None이면 유닛마다 마스크 값을 따로 뽑아야 합니다.",
-    "With training=None (as Keras passes it when no mode is set: test `if training:`, not `training is False`)":
-        "training=None일 때(모드를 정하지 않으면 Keras가 이 값을 넘깁니다: `training is False`가 아니라 `if training:`으로 "
-        "검사하세요)",
     "The gradient w.r.t. the input (its own mask times the upstream gradient over (1 - rate))":
         "입력에 대한 그래디언트(기대값: 자신의 마스크 × upstream 그래디언트 / (1 - rate))",
     "It is the upstream gradient unchanged, mask or not: the gradient does not go through the mask.":

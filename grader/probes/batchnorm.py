@@ -9,7 +9,7 @@ from grader.probes.contract import add_contract_probes
 # BEGIN HIDDEN
 from grader.probes.affine import add_affine_probe
 # END HIDDEN
-from grader.probes.grid import DTYPES, Space, add_grid_probe, attempt, factor
+from grader.probes.grid import DTYPES, MODES_AND_FROZEN, Space, add_grid_probe, attempt, call_in_mode, factor
 from grader.probes.normalization import DATA, draw, inject
 from grader.probes.tensors import build, gradient, to_numpy, weight, weight_flags
 
@@ -33,6 +33,7 @@ SPACE = Space((
            ("momentum=0.9, epsilon=0.01", {"momentum": MOMENTUM, "epsilon": 0.01}),
            ("center=False", {"center": False}),
            ("scale=False", {"scale": False})),
+    MODES_AND_FROZEN,
 ))
 
 probes = register(ProbeSet("BatchNormalization"))
@@ -46,7 +47,7 @@ def _stats(layer) -> dict:
 
 
 def _configuration(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dict:
-    """One configuration: a training call with gradients, more training steps, inference, then frozen."""
+    """One configuration: a training call with gradients, more training steps, then one call in its mode."""
     tf = ctx.tf
     (shape, axis), dtype, regime, kwargs = values["input"], values["dtype"], values["data"], values["arguments"]
     channels = shape[axis]
@@ -81,28 +82,16 @@ def _configuration(ctx: ProbeContext, values: dict, rng: np.random.Generator) ->
             layer(tf.constant(x), training=True)
         return _stats(layer)
 
-    def inference() -> dict:
+    def mode() -> dict:
         before = _stats(layer)
-        y_false = to_numpy(layer(t, training=False), "BatchNormalization.call(training=False)")
-        after_false = _stats(layer)
-        y_none = to_numpy(layer(t), "BatchNormalization.call without `training`")
-        after_none = _stats(layer)
-        y_given_none = to_numpy(layer(t, training=None), "BatchNormalization.call(training=None)")
-        return {"before": before, "y_false": y_false, "after_false": after_false, "y_none": y_none,
-                "after_none": after_none, "y_given_none": y_given_none, "after_given_none": _stats(layer)}
-
-    def frozen() -> dict:
-        layer.trainable = False
-        before = _stats(layer)
-        y = to_numpy(layer(t, training=True), "BatchNormalization.call(training=True) with trainable=False")
+        y = call_in_mode(layer, t, values["mode"], "BatchNormalization")
         return {"before": before, "y": y, "after": _stats(layer)}
 
     case["train"] = attempt(ctx, train)
     case["grads"] = attempt(ctx, grads)
     case["stats1"] = attempt(ctx, lambda: _stats(layer))
     case["stats3"] = attempt(ctx, steps)
-    case["inference"] = attempt(ctx, inference)
-    case["frozen"] = attempt(ctx, frozen)
+    case["mode"] = attempt(ctx, mode)
     return case
 
 

@@ -8,7 +8,7 @@ from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import gradient, seeded_runs, to_numpy
 # BEGIN HIDDEN
-from grader.probes.grid import DTYPES, Space, add_grid_probe, attempt, factor
+from grader.probes.grid import DTYPES, MODES, Space, add_grid_probe, attempt, call_in_mode, factor
 # END HIDDEN
 
 # Not 0.5: at 0.5 a rate read as keep probability looks right.
@@ -103,6 +103,7 @@ GRID = Space((
     factor("rate", ("rate=0.3", 0.3), ("rate=0.8", 0.8), ("rate=0.0", 0.0)),
     factor("noise_shape", ("noise_shape=None", "none"), ("one mask value per sample", "per_sample"),
            ("one mask shared by the batch", "shared")),
+    MODES,
 ))
 
 
@@ -132,9 +133,7 @@ def _grid_case(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dic
         return {"y": out, "dtype": str(out.dtype), **gradient(ctx, tape, y, {"x": t}, g)}
 
     def inference() -> dict:
-        return {"y_false": to_numpy(layer(t, training=False), "Dropout.call(training=False)"),
-                "y_none": to_numpy(layer(t), "Dropout.call without `training`"),
-                "y_given_none": to_numpy(layer(t, training=None), "Dropout.call(training=None)")}
+        return {"y": call_in_mode(layer, t, values["mode"], "Dropout")}
 
     case["train"] = attempt(ctx, train)
     case["inference"] = attempt(ctx, inference)

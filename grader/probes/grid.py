@@ -17,6 +17,7 @@ from typing import Any, Callable
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet
+from grader.probes.tensors import to_numpy
 from grader.settings import PROBE_SEED
 
 
@@ -41,6 +42,25 @@ def factor(name: str, *levels: tuple[str, Any]) -> Factor:
 
 # Every exercise is graded in float32 and in float64 (a layer made with dtype="float64", or float64 weights).
 DTYPES = factor("dtype", ("float32", "float32"), ("float64", "float64"))
+
+# How a layer is called outside training: one call per configuration, the covering set reaches each form
+# with every shape, dtype and argument. A frozen BatchNormalization adds its own level.
+MODES = factor("mode", ("training=False", "false"), ("called without training", "omitted"), ("training=None", "none"))
+FROZEN = "frozen"
+MODES_AND_FROZEN = factor("mode", *((level.label, level.value) for level in MODES.levels),
+                          ("frozen: trainable=False, training=True", FROZEN))
+
+
+def call_in_mode(layer: Any, t: Any, mode: str, exercise: str) -> np.ndarray:
+    """The layer's output in one of the modes of MODES_AND_FROZEN (FROZEN: trainable=False, training=True)."""
+    if mode == "omitted":
+        return to_numpy(layer(t), f"{exercise}.call without `training`")
+    if mode == "none":
+        return to_numpy(layer(t, training=None), f"{exercise}.call(training=None)")
+    if mode == FROZEN:
+        layer.trainable = False
+        return to_numpy(layer(t, training=True), f"{exercise}.call(training=True) with trainable=False")
+    return to_numpy(layer(t, training=False), f"{exercise}.call(training=False)")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from grader.probes.contract import add_contract_probes
 # BEGIN HIDDEN
 from grader.probes.affine import add_affine_probe
 # END HIDDEN
-from grader.probes.grid import DTYPES, Space, add_grid_probe, attempt, factor
+from grader.probes.grid import DTYPES, MODES, Space, add_grid_probe, attempt, call_in_mode, factor
 from grader.probes.normalization import DATA, draw, inject
 from grader.probes.tensors import build, gradient, to_numpy
 
@@ -28,6 +28,7 @@ SPACE = Space((
            ("epsilon=0.01", {"epsilon": 0.01}),
            ("center=False", {"center": False}),
            ("scale=False", {"scale": False})),
+    MODES,
 ))
 
 probes = register(ProbeSet("LayerNormalization"))
@@ -68,19 +69,16 @@ def _configuration(ctx: ProbeContext, values: dict, rng: np.random.Generator) ->
             raise RuntimeError("the training call raised, so there is no gradient to take")
         return gradient(ctx, taped["tape"], taped["y"], {"x": t, **{n: getattr(layer, n) for n in case["held"]}}, g)
 
-    def modes() -> dict:
-        return {"y_false": to_numpy(layer(t, training=False), "LayerNormalization.call(training=False)"),
-                "y_none": to_numpy(layer(t), "LayerNormalization.call without `training`"),
-                "y_given_none": to_numpy(layer(t, training=None), "LayerNormalization.call(training=None)")}
+    def mode() -> dict:
+        return {"y": call_in_mode(layer, t, values["mode"], "LayerNormalization")}
 
     def alone() -> dict:
-        """The first two samples, each normalized in a batch of its own."""
-        return {"y": np.concatenate([to_numpy(layer(tf.constant(x[i:i + 1])), "LayerNormalization.call")
-                                     for i in range(2)], axis=0)}
+        """The last sample, normalized in a batch of its own (in the configuration's mode)."""
+        return {"y": call_in_mode(layer, tf.constant(x[-1:]), values["mode"], "LayerNormalization")}
 
     case["train"] = attempt(ctx, train)
     case["grads"] = attempt(ctx, grads)
-    case["modes"] = attempt(ctx, modes)
+    case["mode"] = attempt(ctx, mode)
     case["alone"] = attempt(ctx, alone)
     return case
 

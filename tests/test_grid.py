@@ -125,7 +125,8 @@ BN_AXIS_CRASH = '''
 
 @pytest.fixture(scope="module")
 def localized(tmp_path_factory):
-    """Two BatchNormalization mistakes: a crash on axis != -1 only, and the unbiased variance."""
+    """Three BatchNormalization mistakes: a crash on axis != -1 only, the unbiased variance, and a frozen layer
+    that still trains."""
     root = tmp_path_factory.mktemp("grid")
     crash = assemble(root / "axis_crash")
     text = (crash / "batchnorm.py").read_text()
@@ -137,8 +138,12 @@ def localized(tmp_path_factory):
     for old, new in corpus_case["replace"]:
         path = unbiased / corpus_case["file"]
         path.write_text(path.read_text().replace(old, new))
-    results = grade_submissions([crash, unbiased], exercises=["BatchNormalization"])
-    return {"crash": results[0].exercises[0], "unbiased": results[1].exercises[0]}
+    frozen = assemble(root / "frozen")
+    text = (frozen / "batchnorm.py").read_text()
+    assert text.count("if training and self.trainable:") == 1
+    (frozen / "batchnorm.py").write_text(text.replace("if training and self.trainable:", "if training:"))
+    results = grade_submissions([crash, unbiased, frozen], exercises=["BatchNormalization"])
+    return dict(zip(("crash", "unbiased", "frozen"), (r.exercises[0] for r in results)))
 
 
 def json_load(path):
@@ -153,6 +158,14 @@ def test_a_crash_on_some_configurations_keeps_the_points_of_the_rest(localized):
     assert "only the last axis is supported" in output.feedback
     assert "batchnorm.py, line" in output.feedback
     assert bn.score > bn.max_score / 2
+
+
+def test_a_mode_mistake_is_localized_to_its_mode(localized):
+    """How the layer is called is a factor of the grid: ignoring trainable fails only the frozen configurations."""
+    failed = {c.name: c for c in localized["frozen"].checks if not c.passed}
+    assert set(failed) == {"a frozen layer (trainable=False) runs in inference mode"}
+    feedback = failed["a frozen layer (trainable=False) runs in inference mode"].feedback
+    assert "It fails on all" in feedback and "training and self.trainable" in feedback
 
 
 def test_unbiased_variance_fails_only_the_checks_about_the_statistics(localized):

@@ -71,3 +71,41 @@ def test_split_balances_cost():
     first, second = pool.split_tasks(TASKS, 2)
     costs = sum(t.cost for t in first), sum(t.cost for t in second)
     assert max(costs) <= 0.65 * sum(costs), costs
+
+
+def test_a_repeated_array_travels_once_and_comes_back_as_its_own_copy():
+    import numpy as np
+
+    x = np.arange(6.0).reshape(2, 3)
+    message = {"x": x, "cases": [{"y": x.copy(), "z": x.astype(np.float32)}, {"y": x + 1}]}
+    line = wire.dumps(message)
+    assert line.count(b"__nd__") == 3 and line.count(b"__same__") == 1
+    back = wire.loads(line)
+    np.testing.assert_array_equal(back["cases"][0]["y"], x)
+    assert back["cases"][0]["y"] is not back["x"]
+    assert back["cases"][0]["z"].dtype == np.float32
+
+
+@pytest.mark.parametrize("reference", ["0", "-1", "1.0", '"0"'])
+def test_a_reference_to_no_earlier_array_is_refused(reference):
+    with pytest.raises(wire.WireError):
+        wire.loads(b'{"a": {"__same__": ' + reference.encode() + b"}}")
+
+
+@pytest.mark.parametrize("message, words", [
+    ("Incompatible shapes: [4,6,3,2] vs. [1,6,1,6] [Op:Mul]", "broadcast against the input"),
+    ("cannot compute Mul as input #1(zero-based) was expected to be a double tensor but is a float tensor [Op:Mul]",
+     "two dtypes"),
+    ("Invalid axis values. Received: axis=(0, 1, 2, 3)", "an axis the input does not have"),
+    ("tf.function only supports singleton tf.Variables created on the first call.", "Create it once"),
+    ("unsupported operand type(s) for *: 'NoneType' and 'int'", "keras.ops.shape(inputs)"),
+])
+def test_a_tensorflow_error_is_followed_by_what_it_usually_means(message, words):
+    described = pool.ProbeError("ValueError", message, "BatchNormalization.call (batchnorm.py, line 9)").describe()
+    assert described.startswith(f"ValueError: {message}") and "What this error usually means:" in described
+    assert words in described
+
+
+def test_an_error_of_the_students_own_keeps_its_message_alone():
+    described = pool.ProbeError("RuntimeError", "only the last axis is supported", "BN.call (batchnorm.py, line 3)").describe()
+    assert described == "RuntimeError: only the last axis is supported — in BN.call (batchnorm.py, line 3)"

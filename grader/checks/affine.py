@@ -10,6 +10,10 @@ from grader.probes.tensors import call_text
 
 
 # BEGIN HIDDEN
+SWAPPED = ("gamma is made and applied when center is True and beta when scale is True: the two flags are swapped. "
+           "scale controls gamma (the multiplier) and center controls beta (the offset).")
+
+
 def add_affine_checks(checks: CheckSet) -> None:
     exercise = checks.exercise
 
@@ -46,6 +50,8 @@ def add_affine_checks(checks: CheckSet) -> None:
             if not scale:
                 mistakes.append(("gamma is still applied with scale=False: make and apply gamma only when scale is True.",
                                  plain * gamma + (beta if center else 0.0)))
+            if center != scale:
+                mistakes.append((SWAPPED, plain * (gamma if center else 1.0) + (beta if scale else 0.0)))
             if not center and not scale:
                 mistakes.append(("gamma and beta are still used with center=False and scale=False: use each only when "
                                  "its flag is True.", plain * gamma + beta))

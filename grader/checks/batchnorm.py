@@ -11,7 +11,7 @@ from grader.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, close, inert_output
 from grader.checks.grid import FALSE, FROZEN_MODE, MODE_TEXT, NONE, OMITTED, grid_verdict, judge_grid, level_notes, select
-from grader.checks.normalization import LEVEL_NOTES, factor_of, variance
+from grader.checks.normalization import LEVEL_NOTES, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
 # BEGIN HIDDEN
 from grader.checks.normalization import add_gradient_checks
 # END HIDDEN
@@ -53,13 +53,13 @@ def _argument(case: dict, name: str):
 
 
 def normalize(case: dict, x=None, *, mean=None, var=None, unbiased=False, eps_outside=False, epsilon=None,
-              axes=None, use_gamma=None, use_beta=None) -> np.ndarray:
+              axes=None, use_gamma=None, use_beta=None, centered=True) -> np.ndarray:
     """The layer's output in float64 for ``case``, optionally with one known mistake."""
     x = np.asarray(case["x"] if x is None else x, dtype=np.float64)
     axis = case["axis"]
     axes = _axes(x.ndim, axis) if axes is None else axes
     mean = x.mean(axis=axes, keepdims=True) if mean is None else _broadcast(mean, x.ndim, axis)
-    var = variance(x, axes, unbiased) if var is None else _broadcast(var, x.ndim, axis)
+    var = variance(x, axes, unbiased, centered=centered) if var is None else _broadcast(var, x.ndim, axis)
     eps = _argument(case, "epsilon") if epsilon is None else epsilon
     with np.errstate(divide="ignore", invalid="ignore"):
         out = (x - mean) / (np.sqrt(var) + eps if eps_outside else np.sqrt(var + eps))
@@ -68,6 +68,14 @@ def normalize(case: dict, x=None, *, mean=None, var=None, unbiased=False, eps_ou
     if _argument(case, "center") if use_beta is None else use_beta:
         out = out + _broadcast(case["beta"], x.ndim, axis)
     return out
+
+
+def _more_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
+    center, scale = _argument(case, "center"), _argument(case, "scale")
+    mistakes = [(UNCENTERED, normalize(case, centered=False))]
+    if center != scale:
+        mistakes.append((SWAPPED_OUTPUT, normalize(case, use_gamma=center, use_beta=scale)))
+    return mistakes
 
 
 def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
@@ -104,7 +112,7 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
     if axis % ndim != ndim - 1:
         mistakes.append(("The statistics are taken over every axis but the LAST one: batch normalization keeps "
                          "`axis` apart, whichever axis that is.", normalize(case, axes=tuple(range(ndim - 1)))))
-    return mistakes
+    return mistakes + _more_mistakes(case)
 
 
 def _train_output(got: dict, want: dict) -> None:
@@ -136,7 +144,7 @@ def _detached(case: dict) -> tuple[str, np.ndarray]:
 add_gradient_checks(checks, _train_output, _detached, NOTES)
 
 
-def _moving(case: dict, steps: int, *, momentum=None, reverse=False, unbiased=False):
+def _moving(case: dict, steps: int, *, momentum=None, reverse=False, unbiased=False, std=None):
     """(moving_mean, moving_variance) after ``steps`` training calls, in float64."""
     xs = [case["x"], *case["steps"]][:steps]
     axis = case["axis"]
@@ -147,10 +155,16 @@ def _moving(case: dict, steps: int, *, momentum=None, reverse=False, unbiased=Fa
         x = np.asarray(x, dtype=np.float64)
         axes = _axes(x.ndim, axis)
         batch_mean, batch_var = x.mean(axis=axes), variance(x, axes, unbiased, keepdims=False)
+        if std is not None:  # a mistake: the standard deviation, sqrt(var + std), in place of the variance
+            batch_var = np.sqrt(batch_var + std)
         if mean is None:
             mean, var = np.zeros_like(batch_mean), np.ones_like(batch_var)
         mean, var = mean * keep + batch_mean * (1 - keep), var * keep + batch_var * (1 - keep)
     return {"moving_mean": mean, "moving_variance": var}
+
+
+STD_NOT_VAR = ("It matches a moving variance updated with the batch STANDARD DEVIATION (the square root of the "
+               "variance, with or without epsilon): moving_variance follows the batch variance itself.")
 
 
 def _stats_after(steps: int):
@@ -164,6 +178,7 @@ def _stats_after(steps: int):
              _moving(want, steps, reverse=True)),
             ("It matches a moving variance built from the unbiased batch variance: Keras uses the biased one.",
              _moving(want, steps, unbiased=True)),
+            *((STD_NOT_VAR, _moving(want, steps, std=shift)) for shift in (0.0, _argument(want, "epsilon"))),
         ]
         if momentum != DEFAULT_MOMENTUM:
             variants.append((f"It matches momentum={DEFAULT_MOMENTUM:g} although the layer was made with "

@@ -11,7 +11,7 @@ from grader.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, inert_output
 from grader.checks.grid import FALSE, NONE, OMITTED, grid_verdict, judge_grid, level_notes
-from grader.checks.normalization import LEVEL_NOTES, factor_of, variance
+from grader.checks.normalization import LEVEL_NOTES, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
 # BEGIN HIDDEN
 from grader.checks.normalization import add_gradient_checks
 # END HIDDEN
@@ -47,12 +47,12 @@ def _layout(case: dict, x: np.ndarray, param) -> np.ndarray:
 
 
 def normalize(case: dict, *, stat_axes=None, unbiased=False, epsilon=None, eps_outside=False, use_gamma=None,
-              use_beta=None) -> np.ndarray:
+              use_beta=None, centered=True) -> np.ndarray:
     """The layer's output in float64 for ``case``, optionally with one known mistake."""
     x = np.asarray(case["x"], dtype=np.float64)
     axes = tuple(normalized_axes(x.shape, case["axis"]) if stat_axes is None else stat_axes)
     mean = x.mean(axis=axes, keepdims=True)
-    var = variance(x, axes, unbiased)
+    var = variance(x, axes, unbiased, centered=centered)
     eps = _argument(case, "epsilon") if epsilon is None else epsilon
     with np.errstate(divide="ignore", invalid="ignore"):
         out = (x - mean) / (np.sqrt(var) + eps if eps_outside else np.sqrt(var + eps))
@@ -61,6 +61,14 @@ def normalize(case: dict, *, stat_axes=None, unbiased=False, epsilon=None, eps_o
     if _argument(case, "center") if use_beta is None else use_beta:
         out = out + _layout(case, x, case["beta"])
     return out
+
+
+def _more_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
+    center, scale = _argument(case, "center"), _argument(case, "scale")
+    mistakes = [(UNCENTERED, normalize(case, centered=False))]
+    if center != scale:
+        mistakes.append((SWAPPED_OUTPUT, normalize(case, use_gamma=center, use_beta=scale)))
+    return mistakes
 
 
 def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
@@ -99,10 +107,17 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
     for flag, keyword, missing, extra in flag_models:
         on = _argument(case, flag)
         mistakes.append((missing if on else extra, normalize(case, **{keyword: not on})))
-    return mistakes
+    return mistakes + _more_mistakes(case)
 
 
 def _shapes(got: dict, want: dict) -> None:
+    made = [n for n in ("gamma", "beta") if got["weight_shapes"][n] is not None]
+    expected = [n for n in ("gamma", "beta") if want["weight_shapes"][n] is not None]
+    if len(made) == len(expected) == 1 and made != expected:
+        raise Fail(f"With center={_argument(want, 'center')} and scale={_argument(want, 'scale')}, the layer made "
+                   f"{made[0]} instead of {expected[0]}: the two flags are "
+                   "swapped. scale controls gamma (the multiplier) and center controls beta (the offset).",
+                   mistake=SWAPPED_OUTPUT)
     for name in ("gamma", "beta"):
         expected = want["weight_shapes"][name]
         found = got["weight_shapes"][name]

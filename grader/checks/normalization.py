@@ -11,6 +11,11 @@ from grader.checks.compare import assert_close
 from grader.checks.grid import Compare, Hint, both, judge_grid, passes
 from grader.settings import OFFSET_TOLERANCE_FACTOR
 
+UNCENTERED = ("It matches a variance taken as the mean of x² with no mean subtracted (as RMS normalization "
+              "does), while the mean is still subtracted from x: the variance is the mean of (x - mean)².")
+SWAPPED_OUTPUT = ("It matches gamma applied when center is True and beta added when scale is True: the two flags are "
+                  "swapped. scale controls gamma (the multiplier) and center controls beta (the offset).")
+
 LEVEL_NOTES = {
     ("dtype", "float64"): "something in the code is fixed to float32 (a cast, a constant or a weight made with "
     "dtype='float32'). A layer made with dtype='float64' computes in float64: use self.compute_dtype or the "
@@ -34,9 +39,11 @@ def factor_of(case: dict) -> float:
     return OFFSET_TOLERANCE_FACTOR if case["config"].get("data") == "mean 1000" else 1.0
 
 
-def variance(x: np.ndarray, axes: tuple[int, ...], unbiased: bool = False, keepdims: bool = True) -> np.ndarray:
-    """The biased variance over ``axes``, or the unbiased one (inf or NaN for a single value, without warnings)."""
-    var = x.var(axis=axes, keepdims=keepdims)
+def variance(x: np.ndarray, axes: tuple[int, ...], unbiased: bool = False, keepdims: bool = True,
+             centered: bool = True) -> np.ndarray:
+    """The biased variance over ``axes``, or the unbiased one (inf or NaN for a single value, without warnings);
+    ``centered=False``: the mean of the squares, with no mean taken off (a mistake)."""
+    var = x.var(axis=axes, keepdims=keepdims) if centered else np.square(x).mean(axis=axes, keepdims=keepdims)
     if not unbiased:
         return var
     n = x.size // max(1, var.size)

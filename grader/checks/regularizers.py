@@ -50,6 +50,11 @@ def value_mistakes(exercise: str, kwargs: dict, w: np.ndarray) -> list[tuple[str
     if w.ndim >= 2:
         out += [(f"It is a vector of per-{part} penalties: sum over all elements to one number.",
                  l1 * np.abs(w).sum(axis=axis) + l2 * np.square(w).sum(axis=axis)) for part, axis in (("row", 1), ("column", 0))]
+    if w.ndim == 2 and l1:
+        out += [(f"It matches l1 times the largest {part} sum of |x|, the matrix {name}-norm that a norm function "
+                 f"(keras.ops.norm(x, ord={name}), numpy.linalg.norm) gives for a 2-D kernel: sum |x| over every element.",
+                 np.float64(l1 * np.abs(w).sum(axis=axis).max() + l2 * sq_sum))
+                for part, axis, name in (("column", 0, "1"), ("row", 1, "inf"))]
     if l1 or l2:
         out.append(("It is the sum without its coefficient: multiply by the penalty factor (self.l1 * sum(|x|), "
                     "self.l2 * sum(x**2)).", np.float64((abs_sum if l1 else 0.0) + (sq_sum if l2 else 0.0))))

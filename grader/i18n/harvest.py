@@ -22,7 +22,7 @@ _FIELD = re.compile(r"\{\}")
 # named functions and values, but not what they add to the student's printed output (shown
 # verbatim), nor grade.py's provenance.
 _NAMED = {
-    "sandbox/pool.py": {"describe", "parse_run", "_death_text", "probe_error", "_fatal_text", "_SIGNALS"},
+    "sandbox/pool.py": {"describe", "parse_run", "_death_text", "probe_error", "_fatal_text", "_SIGNALS", "_MEANINGS"},
     "sandbox/worker.py": {"summarize", "_frame_text"},
 }
 _PROBE_CALLS = {"ProbeFailure", "to_numpy", "factor"}

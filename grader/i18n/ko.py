@@ -211,6 +211,18 @@ MESSAGES = {
         "배치(BATCH) 통계로 정규화했습니다: 추론할 때는 moving_mean과 moving_variance를 쓰세요.",
 
     # --- grader/checks/layernorm.py
+    "It matches a variance taken as the mean of x² with no mean subtracted (as RMS normalization does), while the "
+    "mean is still subtracted from x: the variance is the mean of (x - mean)².":
+        "분산을 평균을 빼지 않은 x²의 평균으로 계산한 결과와 같습니다(RMS 정규화처럼). 그런데 x에서는 평균을 빼고 있습니다: "
+        "분산은 (x - 평균)²의 평균입니다.",
+    "It matches gamma applied when center is True and beta added when scale is True: the two flags are swapped. "
+    "scale controls gamma (the multiplier) and center controls beta (the offset).":
+        "center가 True일 때 gamma를 곱하고 scale이 True일 때 beta를 더한 결과와 같습니다: 두 플래그가 뒤바뀌었습니다. "
+        "scale은 gamma(곱하는 값)를, center는 beta(더하는 값)를 정합니다.",
+    "With center={center:ident} and scale={scale:ident}, the layer made {made:ident} instead of {expected:ident}: the "
+    "two flags are swapped. scale controls gamma (the multiplier) and center controls beta (the offset).":
+        "center={center}, scale={scale}일 때 레이어가 {expected} 대신 {made}를 만들었습니다: 두 플래그가 뒤바뀌었습니다. "
+        "scale은 gamma(곱하는 값)를, center는 beta(더하는 값)를 정합니다.",
     "It matches statistics taken over the BATCH axis (batch normalization): layer normalization averages each "
     "sample over `axis`.":
         "배치(BATCH) 축에서 구한 통계(배치 정규화)와 같습니다: 레이어 정규화는 샘플마다 `axis`에 대해 평균을 냅니다.",
@@ -275,6 +287,26 @@ MESSAGES = {
     "{module} defines no class named {name}.{hint:optext}": "{module}에 이름이 {name}인 클래스가 없습니다.{hint}",
     "importing {module} failed: {error}": "{module} import에 실패했습니다: {error}",
     "{error} — in {where}": "{error} — 위치: {where}",
+    "{error} What this error usually means: {meaning:text}": "{error} 이 오류는 보통 이런 뜻입니다: {meaning}",
+    "a variable (a keras.random.SeedGenerator, a weight, a tf.Variable) is created on every call; tf.function allows "
+    "it on the first trace only. Create it once, in __init__ or build, and reuse it.":
+        "호출할 때마다 변수(keras.random.SeedGenerator, 가중치, tf.Variable)를 새로 만듭니다. tf.function은 첫 trace에서만 "
+        "변수를 만들 수 있습니다. __init__이나 build에서 한 번 만들고 다시 쓰세요.",
+    "tensors of two dtypes (float32 and float64) were combined: make constants and random draws in the dtype of the "
+    "input (inputs.dtype or self.compute_dtype), not a fixed float32.":
+        "서로 다른 dtype(float32와 float64)의 텐서를 함께 계산했습니다: 상수와 난수를 고정된 float32가 아니라 입력의 dtype"
+        "(inputs.dtype 또는 self.compute_dtype)으로 만드세요.",
+    "two tensors whose shapes do not line up were combined: a statistic, weight or mask is not shaped to broadcast "
+    "against the input for this shape and axis.":
+        "shape가 맞지 않는 두 텐서를 함께 계산했습니다: 이 shape와 축에서 통계, 가중치 또는 마스크가 입력에 맞게 "
+        "브로드캐스트되는 shape가 아닙니다.",
+    "an axis the input does not have was used: compute the axes from the input's rank and `axis` (negative and list "
+    "forms included), not from a fixed layout.":
+        "입력에 없는 축을 썼습니다: 축은 고정된 배치(layout)가 아니라 입력의 rank와 `axis`(음수와 리스트 형태 포함)로 계산하세요.",
+    "a dimension that is unknown while tracing (None, such as the batch size) was used as a number: take it from "
+    "keras.ops.shape(inputs), not from inputs.shape.":
+        "trace할 때 알 수 없는 차원(배치 크기처럼 None인 값)을 숫자로 썼습니다: inputs.shape가 아니라 "
+        "keras.ops.shape(inputs)에서 가져오세요.",
     "sys.exit({code}) was called": "sys.exit({code})가 호출되었습니다",
     "memory limit of {size:num} GB exceeded": "메모리 제한 {size} GB를 넘었습니다",
     "more than {size:num} MB written (a flood of printed output?)": "{size} MB 넘게 썼습니다(print로 너무 많이 출력하지 않았나요?)",
@@ -443,6 +475,10 @@ MESSAGES = {
         "합의 제곱인 l2 * (sum(x))**2 값과 같습니다: 가중치를 하나씩 제곱한 다음 더하세요.",
     "It is a vector of per-{part:ident} penalties: sum over all elements to one number.":
         "{part}마다 따로 계산한 페널티를 모은 벡터입니다: 모든 원소를 더해 숫자 하나로 만드세요.",
+    "It matches l1 times the largest {part:ident} sum of |x|, the matrix {name:num}-norm that a norm function "
+    "(keras.ops.norm(x, ord={name2:num}), numpy.linalg.norm) gives for a 2-D kernel: sum |x| over every element.":
+        "l1 × |x|의 {part} 합 중 가장 큰 값과 같습니다. 2차원 커널에 norm 함수(keras.ops.norm(x, ord={name2}), "
+        "numpy.linalg.norm)를 쓰면 나오는 행렬 {name}-노름입니다: 모든 원소의 |x|를 더하세요.",
 
     # --- grader/checks/batchnorm.py, layernorm.py
     "The training output": "학습 모드 출력",
@@ -664,6 +700,14 @@ MESSAGES = {
         "배치 크기를 모르는 tf.function 안에서 shape (5, {features}) 배치의 출력 shape가 {got}입니다. 기대한 shape는 "
         "(5, {features2})입니다.",
     # --- grader/checks/affine.py
+    "gamma is made and applied when center is True and beta when scale is True: the two flags are swapped. scale "
+    "controls gamma (the multiplier) and center controls beta (the offset).":
+        "center가 True일 때 gamma를, scale이 True일 때 beta를 만들고 씁니다: 두 플래그가 뒤바뀌었습니다. scale은 "
+        "gamma(곱하는 값)를, center는 beta(더하는 값)를 정합니다.",
+    "It matches a moving variance updated with the batch STANDARD DEVIATION (the square root of the variance, with "
+    "or without epsilon): moving_variance follows the batch variance itself.":
+        "이동 분산을 배치 표준편차(epsilon을 더했든 안 더했든 분산의 제곱근)로 갱신한 결과와 같습니다: moving_variance는 배치 "
+        "분산 자체를 따라가야 합니다.",
     "gamma and beta are still used with center=False and scale=False: use each only when its flag is True.":
         "center=False, scale=False인데도 gamma와 beta를 썼습니다: 각각 해당 플래그가 True일 때만 쓰세요.",
     "The output of {call} in training (random values put into any gamma or beta it made)":
@@ -674,6 +718,14 @@ MESSAGES = {
         "새로 만든 GaussianNoise(stddev={stddev}, seed={seed}) 레이어 두 개가 서로 다른 노이즈를 만들었습니다: seed가 "
         "노이즈의 순서를 정해야 합니다. __init__에서 keras.random.SeedGenerator(seed)를 만들고 거기서 뽑으세요.",
     # --- grader/checks/affine.py
+    "gamma is made and applied when center is True and beta when scale is True: the two flags are swapped. scale "
+    "controls gamma (the multiplier) and center controls beta (the offset).":
+        "center가 True일 때 gamma를, scale이 True일 때 beta를 만들고 씁니다: 두 플래그가 뒤바뀌었습니다. scale은 "
+        "gamma(곱하는 값)를, center는 beta(더하는 값)를 정합니다.",
+    "It matches a moving variance updated with the batch STANDARD DEVIATION (the square root of the variance, with "
+    "or without epsilon): moving_variance follows the batch variance itself.":
+        "이동 분산을 배치 표준편차(epsilon을 더했든 안 더했든 분산의 제곱근)로 갱신한 결과와 같습니다: moving_variance는 배치 "
+        "분산 자체를 따라가야 합니다.",
     "A new {exercise:ident}() has no weight `self.{name:ident}` after build(): create it with "
     "self.add_weight(..., initializer={initializer}).":
         "새로 만든 {exercise}()에는 build()를 호출한 뒤에도 `self.{name}` 가중치가 없습니다: "

@@ -156,7 +156,7 @@ def _add_dense_probe(probes: ProbeSet) -> None:
         trained = [to_numpy(loss, f"{exercise} inside model.losses") for loss in model.losses]
         path = ctx.scratch / f"{exercise}.keras"
         model.save(path)
-        loaded = keras.models.load_model(path, custom_objects={exercise: ctx.cls}, safe_mode=True)
+        loaded = keras.models.load_model(path, custom_objects={exercise: ctx.cls}, safe_mode=True, compile=False)
         return {"kernel": kernel, "losses": losses, "fit_loss": np.asarray([fit_loss], dtype=np.float64),
                 "trained_losses": trained,
                 "loaded_losses": [to_numpy(loss, "model.losses after loading") for loss in loaded.losses],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -38,7 +39,42 @@ class ProbeError:
         if self.probe_failure:
             return self.message
         text = f"{self.type}: {self.message}" if self.message else self.type
-        return f"{text} — in {self.where}" if self.where else text
+        text = f"{text} — in {self.where}" if self.where else text
+        meaning = error_meaning(self.message)
+        return f"{text} What this error usually means: {meaning}" if meaning else text
+
+
+# TensorFlow's and Keras's messages name an op, not what the student's code did: the usual cause of each.
+_ERROR_KINDS = (
+    ("variable", re.compile(r"only supports singleton tf\.Variables|tf\.Variable is only created once")),
+    ("dtype", re.compile(r"expected to be a (float|double|half) tensor but is a (float|double|half) tensor"
+                         r"|must be the same type|cannot compute \w+ as input #\d+.*was expected to be a")),
+    ("broadcast", re.compile(r"Incompatible shapes|required broadcastable shapes|Dimensions must be equal"
+                             r"|not broadcastable|cannot broadcast|Can not squeeze dim")),
+    ("axis", re.compile(r"Invalid axis|Invalid reduction dimension|axis .* is out of bounds"
+                        r"|out of range for a tensor of rank")),
+    ("none_shape", re.compile(r"unsupported operand type\(s\) for .*'NoneType'|None values not supported"
+                              r"|partially known TensorShape|Cannot convert .*None")),
+)
+_MEANINGS = {
+    "variable": "a variable (a keras.random.SeedGenerator, a weight, a tf.Variable) is created on every call; "
+                "tf.function allows it on the first trace only. Create it once, in __init__ or build, and reuse it.",
+    "dtype": "tensors of two dtypes (float32 and float64) were combined: make constants and random draws in the "
+             "dtype of the input (inputs.dtype or self.compute_dtype), not a fixed float32.",
+    "broadcast": "two tensors whose shapes do not line up were combined: a statistic, weight or mask is not shaped "
+                 "to broadcast against the input for this shape and axis.",
+    "axis": "an axis the input does not have was used: compute the axes from the input's rank and `axis` (negative "
+            "and list forms included), not from a fixed layout.",
+    "none_shape": "a dimension that is unknown while tracing (None, such as the batch size) was used as a number: "
+                  "take it from keras.ops.shape(inputs), not from inputs.shape.",
+}
+
+
+def error_meaning(message: str) -> str | None:
+    for kind, pattern in _ERROR_KINDS:
+        if pattern.search(message):
+            return _MEANINGS[kind]
+    return None
 
 
 @dataclass

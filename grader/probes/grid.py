@@ -71,7 +71,13 @@ class Space:
 
     def configurations(self) -> list[tuple[int, ...]]:
         """Level indices of each configuration: every pair of levels that a legal configuration holds
-        appears at least once; greedy and deterministic, the plain case first."""
+        appears at least once; greedy and deterministic, the plain case first. Computed once per space
+        (the worker does it before forking)."""
+        if "_covering" not in self.__dict__:
+            object.__setattr__(self, "_covering", tuple(self._cover()))  # frozen: a cache, not a field
+        return list(self.__dict__["_covering"])
+
+    def _cover(self) -> list[tuple[int, ...]]:
         legal = [combo for combo in itertools.product(*(range(len(f.levels)) for f in self.factors))
                  if self.allowed is None or self.allowed(self.values(combo))]
         uncovered = set().union(*(self._pairs(c) for c in legal)) if legal else set()

@@ -75,7 +75,10 @@ def _preload() -> None:
 
     from grader import probes
 
-    probes.load_all()
+    for probeset in probes.load_all().values():
+        for probe in probeset.probes:
+            if probe.space is not None:
+                probe.space.configurations()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -11,7 +11,7 @@ from grader.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, close, inert_output
 from grader.checks.grid import FALSE, FROZEN_MODE, MODE_TEXT, NONE, OMITTED, grid_verdict, judge_grid, level_notes, select
-from grader.checks.normalization import LEVEL_NOTES, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
+from grader.checks.normalization import LEVEL_NOTES, ONE_FLAG_ON, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
 # BEGIN HIDDEN
 from grader.checks.normalization import add_gradient_checks
 # END HIDDEN
@@ -97,12 +97,14 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
         mistakes.append((f"It matches epsilon = {EPSILON:g} although the layer was made with epsilon={eps:g}: use "
                          "self.epsilon, not a constant.", normalize(case, epsilon=EPSILON)))
     if _argument(case, "scale"):
-        mistakes.append(("gamma is not applied: multiply the normalized value by gamma.", normalize(case, use_gamma=False)))
+        mistakes.append((ONE_FLAG_ON["scale"] if not _argument(case, "center") else
+                         "gamma is not applied: multiply the normalized value by gamma.", normalize(case, use_gamma=False)))
     else:
         mistakes.append(("gamma is still applied with scale=False: make and apply gamma only when scale is True.",
                          normalize(case, use_gamma=True)))
     if _argument(case, "center"):
-        mistakes.append(("beta is not added: add beta after scaling by gamma.", normalize(case, use_beta=False)))
+        mistakes.append((ONE_FLAG_ON["center"] if not _argument(case, "scale") else
+                         "beta is not added: add beta after scaling by gamma.", normalize(case, use_beta=False)))
     else:
         mistakes.append(("beta is still added with center=False: make and add beta only when center is True.",
                          normalize(case, use_beta=True)))

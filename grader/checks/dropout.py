@@ -9,7 +9,7 @@ from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound, fmt, inert_output
 from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
 # BEGIN HIDDEN
-from grader.checks.grid import add_identity_check, judge_grid, level_notes
+from grader.checks.grid import add_mode_checks, judge_grid, level_notes
 # END HIDDEN
 
 checks = register(CheckSet(
@@ -263,7 +263,7 @@ def grid_mask(obs: dict, ref: dict) -> None:
     judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_mask, ("train",), GRID_NOTES)
 
 
-add_identity_check(checks, lambda got, x, how: _identity(np.asarray(got), np.asarray(x), how), GRID_NOTES)
+add_mode_checks(checks, lambda got, x, how: _identity(np.asarray(got), np.asarray(x), how), GRID_NOTES)
 
 
 def _grid_gradient(got: dict, want: dict) -> None:

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
+
 from grader.checks import Fail
 from grader.probes.grid import MODES, MODES_AND_FROZEN
 from grader.sandbox.pool import probe_error
@@ -297,15 +299,33 @@ def grid_verdict(exercise: str, section: str, inert: Callable[[dict], str | None
 
 
 # BEGIN HIDDEN
-def add_identity_check(checks, identity: Callable[[object, object, str], None], notes: Hint) -> None:
-    """A random layer returns its input on every configuration unless training is true: with training=False,
-    with `training` omitted, and with training=None passed explicitly (one per configuration, as its mode
-    factor says). ``identity(got, x, how)`` raises Fail."""
+def add_mode_checks(checks, identity: Callable[[object, object, str], None], notes: Hint) -> None:
+    """A random layer returns its input unless training is true: with training=False, with `training` omitted,
+    and with training=None passed explicitly (one per configuration, as its mode factor says); frozen
+    (trainable=False) it still works in training, since it has no weights to freeze. The frozen call is
+    judged against the same layer's own training call, so a mistake in training itself costs nothing here.
+    ``identity(got, x, how)`` raises Fail."""
 
     def compare(got: dict, want: dict) -> None:
-        identity(got["inference"]["y"], want["x"], MODE_TEXT[want["config"]["mode"]])
+        identity(got["mode"]["y"], want["x"], MODE_TEXT[want["config"]["mode"]])
+
+    def frozen(got: dict, want: dict) -> None:
+        x, trained, y = (np.asarray(a) for a in (want["x"], got["train"]["y"], got["mode"]["y"]))
+        if np.array_equal(y, x) and not np.array_equal(trained, x):
+            raise Fail("With layer.trainable = False and training=True, the output is the input unchanged, while "
+                       f"training=True alone changes it: {FROZEN_RANDOM}", mistake=FROZEN_RANDOM)
 
     @checks.add("identity at inference on every configuration", 1, "grid")
     def grid_identity(obs: dict, ref: dict) -> None:
-        judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], compare, ("inference",), notes)
+        judge_grid(*select(obs["grid"]["cases"], ref["grid"]["cases"], "mode", (FALSE, OMITTED, NONE)), compare,
+                   ("mode",), notes)
+
+    @checks.add("a frozen layer (trainable=False) still works in training", 1, "grid")
+    def grid_frozen(obs: dict, ref: dict) -> None:
+        judge_grid(*select(obs["grid"]["cases"], ref["grid"]["cases"], "mode", (FROZEN_MODE,)), frozen, ("train", "mode"),
+                   notes)
+
+
+FROZEN_RANDOM = ("trainable=False freezes weights, and this layer has none: only `training` decides, so test "
+                 "`if training:` alone.")
 # END HIDDEN

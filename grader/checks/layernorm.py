@@ -11,7 +11,7 @@ from grader.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, inert_output
 from grader.checks.grid import FALSE, NONE, OMITTED, grid_verdict, judge_grid, level_notes
-from grader.checks.normalization import LEVEL_NOTES, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
+from grader.checks.normalization import LEVEL_NOTES, ONE_FLAG_ON, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
 # BEGIN HIDDEN
 from grader.checks.normalization import add_gradient_checks
 # END HIDDEN
@@ -30,8 +30,9 @@ NOTES = level_notes({
     ("input", "shape (4, 3, 6) with axis=[1, 2]"): "a list of axes is mishandled: normalize over all of them together.",
     ("input", "shape (3, 4, 5, 2) with axis=[-1, -2]"): "a list of negative axes, given out of order, is mishandled: "
     "turn each into a positive index (a % rank) and sort them.",
-    ("input", "shape (3, 4, 5, 2) with axis=[3, 1]"): "a list of axes that are not next to each other, or not in "
-    "order, is mishandled: sort the positive axes, and shape gamma and beta with size 1 on every other axis.",
+    ("input", "shape (3, 4, 5, 2) with axis=(3, 1)"): "a tuple of axes, or axes that are not next to each other or not in "
+    "order, is mishandled: accept a tuple as a list, sort the positive axes, and shape gamma and beta with size 1 on "
+    "every other axis.",
     ("input", "only shape (8, 5) with axis=-1"): "the code works only when `axis` is the last axis alone: reduce over "
     "the axes `axis` names (an int or a list), with keepdims=True, and shape gamma and beta to broadcast along them.",
 })
@@ -106,6 +107,8 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
                     "beta is still added with center=False: make and add beta only when center is True."))
     for flag, keyword, missing, extra in flag_models:
         on = _argument(case, flag)
+        if on and not _argument(case, "center" if flag == "scale" else "scale"):
+            missing = ONE_FLAG_ON[flag]
         mistakes.append((missing if on else extra, normalize(case, **{keyword: not on})))
     return mistakes + _more_mistakes(case)
 

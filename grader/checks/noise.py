@@ -13,7 +13,7 @@ from grader.probes.noise import SEED
 # END HIDDEN
 from grader.settings import Z_BOUND
 # BEGIN HIDDEN
-from grader.checks.grid import add_identity_check, judge_grid, level_notes
+from grader.checks.grid import add_mode_checks, judge_grid, level_notes
 # END HIDDEN
 
 checks = register(CheckSet(
@@ -183,7 +183,7 @@ def grid_noise(obs: dict, ref: dict) -> None:
     judge_grid(obs["grid"]["cases"], ref["grid"]["cases"], _grid_noise, ("train",), GRID_NOTES)
 
 
-add_identity_check(checks, lambda got, x, how: _identity(np.asarray(got), np.asarray(x), how), GRID_NOTES)
+add_mode_checks(checks, lambda got, x, how: _identity(np.asarray(got), np.asarray(x), how), GRID_NOTES)
 
 
 def _grid_gradient(got: dict, want: dict) -> None:

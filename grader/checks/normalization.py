@@ -16,6 +16,14 @@ UNCENTERED = ("It matches a variance taken as the mean of x² with no mean subtr
 SWAPPED_OUTPUT = ("It matches gamma applied when center is True and beta added when scale is True: the two flags are "
                   "swapped. scale controls gamma (the multiplier) and center controls beta (the offset).")
 
+# When one flag is off, a missing gamma (or beta) reads as "the other flag switched both off".
+ONE_FLAG_ON = {
+    "scale": "With scale=True and center=False the output has no gamma: scale=True must still multiply by gamma; "
+             "center=False only leaves out beta. Each flag controls its own weight.",
+    "center": "With center=True and scale=False the output has no beta: center=True must still add beta; "
+              "scale=False only leaves out gamma. Each flag controls its own weight.",
+}
+
 LEVEL_NOTES = {
     ("dtype", "float64"): "something in the code is fixed to float32 (a cast, a constant or a weight made with "
     "dtype='float32'). A layer made with dtype='float64' computes in float64: use self.compute_dtype or the "

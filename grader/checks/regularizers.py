@@ -50,6 +50,14 @@ def value_mistakes(exercise: str, kwargs: dict, w: np.ndarray) -> list[tuple[str
     if w.ndim >= 2:
         out += [(f"It is a vector of per-{part} penalties: sum over all elements to one number.",
                  l1 * np.abs(w).sum(axis=axis) + l2 * np.square(w).sum(axis=axis)) for part, axis in (("row", 1), ("column", 0))]
+    if w.size > 1:
+        out.append(("It matches l1 * |sum(x)|, the absolute value of the sum: take |x| of every weight, then sum.",
+                    np.float64(l1 * abs(w.sum()) + l2 * sq_sum)))
+    if w.ndim == 2 and l2:
+        out += [(f"It matches the sum of every entry of {gram}, which adds the products between different "
+                 f"{part}s: the squared norm is its trace, sum(x**2).",
+                 np.float64(l1 * abs_sum + l2 * np.square(w.sum(axis=axis)).sum()))
+                for gram, part, axis in (("WᵀW", "column", 1), ("WWᵀ", "row", 0))]
     if w.ndim == 2 and l1:
         out += [(f"It matches l1 times the largest {part} sum of |x|, the matrix {name}-norm that a norm function "
                  f"(keras.ops.norm(x, ord={name}), numpy.linalg.norm) gives for a 2-D kernel: sum |x| over every element.",

@@ -41,7 +41,7 @@ KINDS = {
     "": Kind(r".+?"),
     "num": Kind(r"[\w.%+-]+"),  # a number (or a dtype): stops at ':', ')', ',' and spaces
     "shape": Kind(r"\([^()]*\)"),
-    "axis": Kind(r"-?\d+|\[[-\d, ]*\]"),
+    "axis": Kind(r"-?\d+|\[[-\d, ]*\]|\([-\d, ]*\)"),
     "ident": Kind(r"[A-Za-z_][\w.]*"),
     "code": Kind(r"[\w.<>-]+"),  # a function's qualified name or a file name: Dropout.call, <module>, noise.py
     "trainable": Kind(r"(?:not )?trainable"),

@@ -44,6 +44,7 @@ CHECK_NAMES = {
     "works under the mixed_float16 dtype policy": "mixed_float16 dtype 정책에서 동작",
     "the same results inside tf.function": "tf.function 안에서도 같은 결과",
     "identity at inference on every configuration": "모든 설정에서 추론 모드는 입력을 그대로 출력",
+    "a frozen layer (trainable=False) still works in training": "고정된 레이어(trainable=False)도 학습 모드에서 그대로 동작",
     # GaussianNoise
     "the noise does not depend on x": "노이즈가 x와 무관",
     "the noise is independent from element to element": "원소마다 독립인 노이즈",
@@ -211,6 +212,14 @@ MESSAGES = {
         "배치(BATCH) 통계로 정규화했습니다: 추론할 때는 moving_mean과 moving_variance를 쓰세요.",
 
     # --- grader/checks/layernorm.py
+    "With scale=True and center=False the output has no gamma: scale=True must still multiply by gamma; "
+    "center=False only leaves out beta. Each flag controls its own weight.":
+        "scale=True, center=False일 때 출력에 gamma가 없습니다: scale=True이면 gamma를 곱해야 하고, center=False는 beta만 "
+        "빼는 것입니다. 플래그마다 자기 가중치만 정합니다.",
+    "With center=True and scale=False the output has no beta: center=True must still add beta; scale=False only "
+    "leaves out gamma. Each flag controls its own weight.":
+        "center=True, scale=False일 때 출력에 beta가 없습니다: center=True이면 beta를 더해야 하고, scale=False는 gamma만 "
+        "빼는 것입니다. 플래그마다 자기 가중치만 정합니다.",
     "It matches a variance taken as the mean of x² with no mean subtracted (as RMS normalization does), while the "
     "mean is still subtracted from x: the variance is the mean of (x - mean)².":
         "분산을 평균을 빼지 않은 x²의 평균으로 계산한 결과와 같습니다(RMS 정규화처럼). 그런데 x에서는 평균을 빼고 있습니다: "
@@ -288,6 +297,10 @@ MESSAGES = {
     "importing {module} failed: {error}": "{module} import에 실패했습니다: {error}",
     "{error} — in {where}": "{error} — 위치: {where}",
     "{error} What this error usually means: {meaning:text}": "{error} 이 오류는 보통 이런 뜻입니다: {meaning}",
+    "the base class has no get_config to extend (keras.regularizers.Regularizer raises this): build the dict of the "
+    "constructor's arguments yourself, without super().get_config().":
+        "확장할 get_config가 기본 클래스에 없습니다(keras.regularizers.Regularizer는 이 오류를 냅니다): super().get_config() "
+        "없이 생성자 인자의 dict를 직접 만드세요.",
     "a variable (a keras.random.SeedGenerator, a weight, a tf.Variable) is created on every call; tf.function allows "
     "it on the first trace only. Create it once, in __init__ or build, and reuse it.":
         "호출할 때마다 변수(keras.random.SeedGenerator, 가중치, tf.Variable)를 새로 만듭니다. tf.function은 첫 trace에서만 "
@@ -444,10 +457,10 @@ MESSAGES = {
     "a list of negative axes, given out of order, is mishandled: turn each into a positive index (a % rank) and "
     "sort them.":
         "순서가 뒤바뀐 음수 축 리스트를 잘못 처리합니다: 각 축을 양수 인덱스(a % rank)로 바꾸고 정렬하세요.",
-    "a list of axes that are not next to each other, or not in order, is mishandled: sort the positive axes, and "
-    "shape gamma and beta with size 1 on every other axis.":
-        "서로 이웃하지 않거나 순서대로가 아닌 축 리스트를 잘못 처리합니다: 양수 축을 정렬하고, gamma와 beta의 shape는 나머지 "
-        "모든 축에서 크기를 1로 만드세요.",
+    "a tuple of axes, or axes that are not next to each other or not in order, is mishandled: accept a tuple as a "
+    "list, sort the positive axes, and shape gamma and beta with size 1 on every other axis.":
+        "축 튜플이나, 서로 이웃하지 않거나 순서대로가 아닌 축들을 잘못 처리합니다: 튜플도 리스트처럼 받고, 양수 축을 정렬하고, "
+        "gamma와 beta의 shape는 나머지 모든 축에서 크기를 1로 만드세요.",
     "the code works only when `axis` is the last axis alone: reduce over the axes `axis` names (an int or a list), "
     "with keepdims=True, and shape gamma and beta to broadcast along them.":
         "코드가 `axis`가 마지막 축 하나일 때만 동작합니다: `axis`가 가리키는 축(int 또는 리스트)에 대해 keepdims=True로 통계를 "
@@ -475,6 +488,12 @@ MESSAGES = {
         "합의 제곱인 l2 * (sum(x))**2 값과 같습니다: 가중치를 하나씩 제곱한 다음 더하세요.",
     "It is a vector of per-{part:ident} penalties: sum over all elements to one number.":
         "{part}마다 따로 계산한 페널티를 모은 벡터입니다: 모든 원소를 더해 숫자 하나로 만드세요.",
+    "It matches l1 * |sum(x)|, the absolute value of the sum: take |x| of every weight, then sum.":
+        "l1 * |sum(x)|, 곧 합의 절댓값과 같습니다: 가중치마다 |x|를 취한 다음 더하세요.",
+    "It matches the sum of every entry of {gram}, which adds the products between different {part:ident}s: the "
+    "squared norm is its trace, sum(x**2).":
+        "{gram}의 모든 원소를 더한 값과 같습니다. 이렇게 하면 서로 다른 {part}끼리의 곱까지 더해집니다: 제곱 노름은 그 대각합"
+        "(trace), 곧 sum(x**2)입니다.",
     "It matches l1 times the largest {part:ident} sum of |x|, the matrix {name:num}-norm that a norm function "
     "(keras.ops.norm(x, ord={name2:num}), numpy.linalg.norm) gives for a 2-D kernel: sum |x| over every element.":
         "l1 × |x|의 {part} 합 중 가장 큰 값과 같습니다. 2차원 커널에 norm 함수(keras.ops.norm(x, ord={name2}), "
@@ -514,6 +533,11 @@ MESSAGES = {
     # --- grader/probes/batchnorm.py
     "{exercise:ident}.call(training=True) with trainable=False": "trainable=False일 때 training=True로 호출한 {exercise}.call",
     "{exercise:ident}.call without `training`": "`training` 없이 호출한 {exercise}.call",
+    "{exercise:ident}.get_config() returned {kinds}, not a plain Python value, and from_config failed on it "
+    "({type:ident}: {error}). A saved model keeps its config as JSON: return plain numbers (float(...)), strings and "
+    "lists.":
+        "{exercise}.get_config()가 {kinds}를 돌려주었는데 이는 평범한 파이썬 값이 아니고, from_config가 이 값에서 실패했습니다"
+        "({type}: {error}). 저장된 모델은 config를 JSON으로 보관합니다: 평범한 숫자(float(...)), 문자열, 리스트를 돌려주세요.",
 
     # BEGIN HIDDEN
     # --- grader/checks/contract.py
@@ -700,6 +724,12 @@ MESSAGES = {
         "배치 크기를 모르는 tf.function 안에서 shape (5, {features}) 배치의 출력 shape가 {got}입니다. 기대한 shape는 "
         "(5, {features2})입니다.",
     # --- grader/checks/affine.py
+    "With layer.trainable = False and training=True, the output is the input unchanged, while training=True alone "
+    "changes it: {note:text}":
+        "layer.trainable = False에 training=True로 호출하면 출력이 입력 그대로인데, training=True만 주면 출력이 바뀝니다: {note}",
+    "trainable=False freezes weights, and this layer has none: only `training` decides, so test `if training:` alone.":
+        "trainable=False는 가중치를 고정하는 것인데 이 레이어에는 가중치가 없습니다: `training`만으로 정해지므로 "
+        "`if training:`만 검사하세요.",
     "gamma is made and applied when center is True and beta when scale is True: the two flags are swapped. scale "
     "controls gamma (the multiplier) and center controls beta (the offset).":
         "center가 True일 때 gamma를, scale이 True일 때 beta를 만들고 씁니다: 두 플래그가 뒤바뀌었습니다. scale은 "

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeFailure, ProbeSet
-from grader.probes.tensors import to_numpy
+from grader.probes.tensors import from_config, to_numpy
 from grader.settings import SUBMISSION_MOUNT
 
 FEATURES = 6
@@ -66,7 +66,7 @@ def add_contract_probes(probes: ProbeSet) -> None:
         cfg = layer.get_config()
         if not isinstance(cfg, dict):
             raise ProbeFailure(f"{exercise}.get_config returned a {type(cfg).__name__} instead of a dict")
-        clone = ctx.cls.from_config(cfg)
+        clone = from_config(ctx.cls, cfg, exercise)
         x = ctx.rng.normal(0, 1, (5, FEATURES)).astype(np.float32)
         return {"config": _plain(cfg), "clone_config": _plain(clone.get_config()),
                 "y": to_numpy(layer(ctx.tf.constant(x)), f"{exercise}.call"),

@@ -8,7 +8,7 @@ from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import gradient, seeded_runs, to_numpy
 # BEGIN HIDDEN
-from grader.probes.grid import DTYPES, MODES, Space, add_grid_probe, attempt, call_in_mode, factor
+from grader.probes.grid import DTYPES, MODES_AND_FROZEN, Space, add_grid_probe, attempt, call_in_mode, factor
 # END HIDDEN
 
 # Not 0.5: at 0.5 a rate read as keep probability looks right.
@@ -103,7 +103,7 @@ GRID = Space((
     factor("rate", ("rate=0.3", 0.3), ("rate=0.8", 0.8), ("rate=0.0", 0.0)),
     factor("noise_shape", ("noise_shape=None", "none"), ("one mask value per sample", "per_sample"),
            ("one mask shared by the batch", "shared")),
-    MODES,
+    MODES_AND_FROZEN,  # a frozen random layer still works in training: trainable has no say
 ))
 
 
@@ -132,11 +132,12 @@ def _grid_case(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dic
         out = to_numpy(y, "Dropout.call(training=True)")
         return {"y": out, "dtype": str(out.dtype), **gradient(ctx, tape, y, {"x": t}, g)}
 
-    def inference() -> dict:
-        return {"y": call_in_mode(layer, t, values["mode"], "Dropout")}
+    def mode() -> dict:
+        out = call_in_mode(layer, t, values["mode"], "Dropout")
+        return {"y": out, "dtype": str(out.dtype)}
 
     case["train"] = attempt(ctx, train)
-    case["inference"] = attempt(ctx, inference)
+    case["mode"] = attempt(ctx, mode)
     return case
 
 

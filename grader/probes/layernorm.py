@@ -13,14 +13,14 @@ from grader.probes.grid import DTYPES, MODES, Space, add_grid_probe, attempt, ca
 from grader.probes.normalization import DATA, draw, inject
 from grader.probes.tensors import build, gradient, to_numpy
 
-# The declared space: int and list axes, negative, positive, out of order and non-contiguous.
+# The declared space: int, list and tuple axes, negative, positive, out of order and non-contiguous.
 SPACE = Space((
     factor("input",
            ("shape (8, 5) with axis=-1", ((8, 5), -1)),
            ("shape (4, 3, 6) with axis=[1, 2]", ((4, 3, 6), [1, 2])),
            ("shape (4, 3, 6) with axis=1", ((4, 3, 6), 1)),
            ("shape (3, 4, 5, 2) with axis=[-1, -2]", ((3, 4, 5, 2), [-1, -2])),
-           ("shape (3, 4, 5, 2) with axis=[3, 1]", ((3, 4, 5, 2), [3, 1]))),
+           ("shape (3, 4, 5, 2) with axis=(3, 1)", ((3, 4, 5, 2), (3, 1)))),
     DTYPES,
     DATA,
     factor("arguments",

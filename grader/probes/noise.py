@@ -8,7 +8,7 @@ from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
 from grader.probes.tensors import gradient, seeded_runs, to_numpy
 # BEGIN HIDDEN
-from grader.probes.grid import DTYPES, MODES, Space, add_grid_probe, attempt, call_in_mode, factor
+from grader.probes.grid import DTYPES, MODES_AND_FROZEN, Space, add_grid_probe, attempt, call_in_mode, factor
 # END HIDDEN
 
 STDDEV = 0.3
@@ -88,7 +88,7 @@ GRID = Space((
     DTYPES,
     factor("stddev", ("stddev=0.3", 0.3), ("stddev=0.7", 0.7)),  # Keras accepts stddev in [0, 1] only
     factor("data", ("N(0, 1)", 1.0), ("all zeros", 0.0), ("magnitude 100", 100.0)),
-    MODES,
+    MODES_AND_FROZEN,  # a frozen random layer still works in training: trainable has no say
 ))
 
 
@@ -107,11 +107,12 @@ def _grid_case(ctx: ProbeContext, values: dict, rng: np.random.Generator) -> dic
         out = to_numpy(y, "GaussianNoise.call(training=True)")
         return {"y": out, "dtype": str(out.dtype), **gradient(ctx, tape, y, {"x": t}, g)}
 
-    def inference() -> dict:
-        return {"y": call_in_mode(layer, t, values["mode"], "GaussianNoise")}
+    def mode() -> dict:
+        out = call_in_mode(layer, t, values["mode"], "GaussianNoise")
+        return {"y": out, "dtype": str(out.dtype)}
 
     case["train"] = attempt(ctx, train)
-    case["inference"] = attempt(ctx, inference)
+    case["mode"] = attempt(ctx, mode)
     return case
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeFailure, ProbeSet, register
-from grader.probes.tensors import to_numpy
+from grader.probes.tensors import from_config, to_numpy
 # BEGIN HIDDEN
 from grader.probes.grid import DTYPES, Factor, Space, add_grid_probe, attempt, factor
 # END HIDDEN
@@ -123,7 +123,7 @@ def _make(exercise: str) -> ProbeSet:
         cfg = reg.get_config()
         if not isinstance(cfg, dict):
             raise ProbeFailure(f"{exercise}.get_config returned a {type(cfg).__name__} instead of a dict")
-        clone = ctx.cls.from_config(cfg)
+        clone = from_config(ctx.cls, cfg, exercise)
         return {
             "config": {str(k): v if isinstance(v, (int, float, str, bool, type(None))) else repr(v) for k, v in cfg.items()},
             "original": to_numpy(_call(reg, ctx.tf.constant(w), exercise), exercise),

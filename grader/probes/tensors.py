@@ -73,3 +73,26 @@ def weight_flags(layer: Any) -> dict[str, Any]:
         name = str(getattr(w, "name", "")).split("/")[-1].split(":")[0]
         flags[name] = {"shape": [int(d) for d in w.shape], "trainable": bool(w.trainable)}
     return flags
+
+
+def _plain_value(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_plain_value(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(_plain_value(v) for v in value)
+    return value is None or isinstance(value, (bool, int, float, str))
+
+
+def from_config(cls: type, config: dict, exercise: str) -> Any:
+    """``cls.from_config(config)``; when it raises and the config holds something other than plain Python
+    values (a tensor, a numpy number), that is said first: a saved model keeps its config as JSON."""
+    odd = {str(k): type(v).__name__ for k, v in config.items() if not _plain_value(v)}
+    try:
+        return cls.from_config(config)
+    except Exception as exc:  # noqa: BLE001 - explained, with the original chained
+        if not odd:
+            raise
+        kinds = ", ".join(f"{k} as a {t}" for k, t in odd.items())
+        raise ProbeFailure(f"{exercise}.get_config() returned {kinds}, not a plain Python value, and from_config "
+                           f"failed on it ({type(exc).__name__}: {str(exc)[:200]}). A saved model keeps its config as "
+                           "JSON: return plain numbers (float(...)), strings and lists.") from exc

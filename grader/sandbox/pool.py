@@ -46,6 +46,7 @@ class ProbeError:
 
 # TensorFlow's and Keras's messages name an op, not what the student's code did: the usual cause of each.
 _ERROR_KINDS = (
+    ("base_config", re.compile(r"does not implement get_config")),
     ("variable", re.compile(r"only supports singleton tf\.Variables|tf\.Variable is only created once")),
     ("dtype", re.compile(r"expected to be a (float|double|half) tensor but is a (float|double|half) tensor"
                          r"|must be the same type|cannot compute \w+ as input #\d+.*was expected to be a")),
@@ -57,6 +58,8 @@ _ERROR_KINDS = (
                               r"|partially known TensorShape|Cannot convert .*None")),
 )
 _MEANINGS = {
+    "base_config": "the base class has no get_config to extend (keras.regularizers.Regularizer raises this): build "
+                   "the dict of the constructor's arguments yourself, without super().get_config().",
     "variable": "a variable (a keras.random.SeedGenerator, a weight, a tf.Variable) is created on every call; "
                 "tf.function allows it on the first trace only. Create it once, in __init__ or build, and reuse it.",
     "dtype": "tensors of two dtypes (float32 and float64) were combined: make constants and random draws in the "

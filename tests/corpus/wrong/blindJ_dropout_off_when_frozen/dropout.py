@@ -1,0 +1,78 @@
+"""Dropout: set random elements to zero during training ("inverted dropout")."""
+
+import math
+
+import keras
+
+
+@keras.saving.register_keras_serializable(package="regularization")
+class Dropout(keras.layers.Layer):
+    """Sets each input element to 0 with probability `rate`, during training."""
+
+    def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        if (
+            isinstance(rate, bool)
+            or not isinstance(rate, (int, float))
+            or not (0 <= rate <= 1)
+        ):
+            raise ValueError(
+                "Invalid value for argument rate: expected a float in [0, 1]. "
+                f"Received: rate={rate}"
+            )
+        if noise_shape is not None:
+            if not isinstance(noise_shape, (list, tuple)) or not all(
+                d is None
+                or (isinstance(d, int) and not isinstance(d, bool) and d > 0)
+                for d in noise_shape
+            ):
+                raise ValueError(
+                    "Invalid value for argument noise_shape: expected None or "
+                    "a tuple of positive ints or None. "
+                    f"Received: noise_shape={noise_shape}"
+                )
+            noise_shape = tuple(noise_shape)
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+            raise ValueError(
+                "Invalid value for argument seed: expected None or an int. "
+                f"Received: seed={seed}"
+            )
+        self.rate = float(rate)
+        self.noise_shape = noise_shape
+        self.seed = seed
+        self.seed_generator = keras.random.SeedGenerator(seed)
+
+    def call(self, inputs, training=False):
+        # BatchNormalization 처럼: 학습 중이고 layer 가 trainable 일 때만
+        if not (training and self.trainable) or self.rate == 0.0:
+            return inputs
+        if self.rate == 1.0:
+            return keras.ops.zeros_like(inputs)
+        u = keras.random.uniform(
+            self._get_noise_shape(inputs),
+            dtype=inputs.dtype,
+            seed=self.seed_generator,
+        )
+        keep = u >= self.rate
+        scaled = inputs / (1.0 - self.rate)
+        return keras.ops.where(keep, scaled, keras.ops.zeros_like(inputs))
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        base_config = super().get_config()
+        config = {
+            "rate": self.rate,
+            "noise_shape": self.noise_shape,
+            "seed": self.seed,
+        }
+        return {**base_config, **config}
+
+    def _get_noise_shape(self, inputs):
+        dynamic = keras.ops.shape(inputs)
+        if self.noise_shape is None:
+            return dynamic
+        return tuple(
+            dynamic[i] if d is None else d for i, d in enumerate(self.noise_shape)
+        )

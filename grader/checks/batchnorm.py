@@ -111,6 +111,13 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
     if ndim > 2:
         mistakes.append(("The statistics are taken over the batch axis only: average over every axis except `axis`.",
                          normalize(case, axes=(0,))))
+    if ndim > 2 and axis % ndim != 0:
+        x64 = np.asarray(case["x"], dtype=np.float64)
+        others = tuple(a for a in range(1, ndim) if a != axis % ndim)
+        per_position = x64.var(axis=0, keepdims=True).mean(axis=others).reshape(-1)
+        mistakes.append(("It matches the variance over the batch axis at each position, then averaged over the other "
+                         "axes: that misses how the per-position means spread. Take the variance over every axis but "
+                         "`axis` at once.", normalize(case, var=per_position)))
     if axis % ndim != ndim - 1:
         mistakes.append(("The statistics are taken over every axis but the LAST one: batch normalization keeps "
                          "`axis` apart, whichever axis that is.", normalize(case, axes=tuple(range(ndim - 1)))))

@@ -25,7 +25,16 @@ def _identity(got: np.ndarray, x: np.ndarray, how: str) -> None:
     if got.shape == x.shape and np.any(got == 0) and not np.any(x == 0):
         raise Fail(f"{how}, Dropout must return the input unchanged, but {int((got == 0).sum())} of {got.size} "
                    "units were set to 0: dropout is only active when training is True.")
+    if got.shape == x.shape and np.all(x != 0):
+        ratio = float(np.median(got / x))
+        if ratio != 1.0 and np.allclose(got, ratio * x, rtol=1e-5, atol=0.0):
+            raise Fail(f"{how}, Dropout must return the input unchanged, but it returned the input times {ratio:.4g}: "
+                       "with inverted dropout the only scaling is in training (kept units divided by 1 - rate); at "
+                       "inference the input passes through as it is.", mistake=INFERENCE_SCALED)
     assert_close(got, x, f"{how}, the output (expected the input unchanged)")
+
+
+INFERENCE_SCALED = "the input is scaled at inference: with inverted dropout, inference returns the input unchanged."
 
 
 @checks.add("identity at inference (training=False)", 1, "inference", public=True)

@@ -168,6 +168,13 @@ MESSAGES = {
     "{how:text}, Dropout must return the input unchanged, but {count:num} of {size:num} units were set to 0: "
     "dropout is only active when training is True.":
         "{how}는 Dropout이 입력을 그대로 돌려줘야 하는데, 유닛 {size}개 중 {count}개가 0이 되었습니다: dropout은 training이 True일 때만 동작합니다.",
+    "{how:text}, Dropout must return the input unchanged, but it returned the input times {ratio:num}: with "
+    "inverted dropout the only scaling is in training (kept units divided by 1 - rate); at inference the input passes "
+    "through as it is.":
+        "{how}는 Dropout이 입력을 그대로 돌려줘야 하는데, 입력에 {ratio}를 곱해 돌려주었습니다: inverted dropout에서는 "
+        "학습할 때만 크기를 바꾸고(남은 유닛을 1 - rate로 나눔), 추론할 때는 입력을 그대로 통과시킵니다.",
+    "the input is scaled at inference: with inverted dropout, inference returns the input unchanged.":
+        "추론할 때 입력의 크기를 바꿉니다: inverted dropout에서는 추론할 때 입력을 그대로 돌려줍니다.",
     "{how:text}, the output (expected the input unchanged)": "{how}의 출력(입력이 그대로 나와야 함)",
     "With training=False": "training=False일 때",
     "When called without `training` (the default must be False)": "`training` 없이 호출했을 때(기본값은 False)",
@@ -220,6 +227,10 @@ MESSAGES = {
     "leaves out gamma. Each flag controls its own weight.":
         "center=True, scale=False일 때 출력에 beta가 없습니다: center=True이면 beta를 더해야 하고, scale=False는 gamma만 "
         "빼는 것입니다. 플래그마다 자기 가중치만 정합니다.",
+    "It matches the variance over the batch axis at each position, then averaged over the other axes: that misses "
+    "how the per-position means spread. Take the variance over every axis but `axis` at once.":
+        "위치마다 배치 축으로 구한 분산을 나머지 축에 대해 평균한 결과와 같습니다: 이렇게 하면 위치별 평균이 퍼진 정도가 "
+        "빠집니다. 분산은 `axis`를 뺀 모든 축에 대해 한 번에 구하세요.",
     "It matches a variance taken as the mean of x² with no mean subtracted (as RMS normalization does), while the "
     "mean is still subtracted from x: the variance is the mean of (x - mean)².":
         "분산을 평균을 빼지 않은 x²의 평균으로 계산한 결과와 같습니다(RMS 정규화처럼). 그런데 x에서는 평균을 빼고 있습니다: "

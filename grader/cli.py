@@ -236,6 +236,12 @@ def _grade_class(args: argparse.Namespace) -> int:
         err.print(f"error: Class folder not found: expected a folder with one entry per student. "
                   f"Received: {str(args.directory)!r}", markup=False)
         return EXIT_MISUSE
+    from grader.roster import discover
+
+    if not discover(args.directory, exclude=args.out):
+        err.print(f"error: {str(args.directory)!r} holds no submission: expected one entry per student (a subfolder, "
+                  "a .py set such as kim_dropout.py, a single .py, a .ipynb notebook or a .zip).", markup=False)
+        return EXIT_MISUSE
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn(ui("exercises_unit", lang)),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=False) as progress:

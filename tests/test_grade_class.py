@@ -130,3 +130,11 @@ def test_kill_9_mid_class_loses_nothing_written(tmp_path):
     assert rerun.returncode == 0
     book = _gradebook(out)
     assert len(book) == 6 and all(row["status"] == "graded" for row in book.values())
+
+
+def test_an_empty_class_folder_is_refused(tmp_path):
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "notes.txt").write_text("not a submission")
+    proc = run_cli("grade-class", str(tmp_path / "class"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "holds no submission" in proc.stderr and not (tmp_path / "out" / "gradebook.csv").exists()

@@ -412,7 +412,7 @@ MESSAGES = {
     "std {std:num}": "표준편차 {std}",
     "one constant slice": "상수 슬라이스가 하나 있는",
     "called without training": "training 없이 호출",
-    "frozen: trainable=False, training=True": "고정: trainable=False, training=True",
+    "frozen (trainable=False) with training=True": "trainable=False로 고정하고 training=True",
     "With training=None (as Keras passes it when no mode is set: test `if training:`, not `training is False`)":
         "training=None일 때(모드를 정하지 않으면 Keras가 이 값을 넘깁니다: `training is False`가 아니라 `if training:`으로 "
         "검사하세요)",

@@ -48,7 +48,7 @@ DTYPES = factor("dtype", ("float32", "float32"), ("float64", "float64"))
 MODES = factor("mode", ("training=False", "false"), ("called without training", "omitted"), ("training=None", "none"))
 FROZEN = "frozen"
 MODES_AND_FROZEN = factor("mode", *((level.label, level.value) for level in MODES.levels),
-                          ("frozen: trainable=False, training=True", FROZEN))
+                          ("frozen (trainable=False) with training=True", FROZEN))
 
 
 def call_in_mode(layer: Any, t: Any, mode: str, exercise: str) -> np.ndarray:

@@ -222,7 +222,7 @@ def _grade(args: argparse.Namespace) -> int:
 def _grade_class(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from grader.grade_class import grade_class
+    from grader.grade_class import EmptyClass, grade_class
     from grader.i18n import ui
     from grader.report.terminal import print_class_summary
     from grader.sandbox.isolation import SandboxUnavailable
@@ -235,12 +235,6 @@ def _grade_class(args: argparse.Namespace) -> int:
     if not args.directory.is_dir():
         err.print(f"error: Class folder not found: expected a folder with one entry per student. "
                   f"Received: {str(args.directory)!r}", markup=False)
-        return EXIT_MISUSE
-    from grader.roster import discover
-
-    if not discover(args.directory, exclude=args.out):
-        err.print(f"error: {str(args.directory)!r} holds no submission: expected one entry per student (a subfolder, "
-                  "a .py set such as kim_dropout.py, a single .py, a .ipynb notebook or a .zip).", markup=False)
         return EXIT_MISUSE
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn(ui("exercises_unit", lang)),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
@@ -257,6 +251,11 @@ def _grade_class(args: argparse.Namespace) -> int:
             report = grade_class(args.directory, args.out, parallel=args.jobs, timeout=args.timeout,
                                  sandbox=args.sandbox, force=args.force, lang=lang, on_start=started,
                                  on_exercise=advance)
+        except EmptyClass:
+            progress.stop()
+            err.print(f"error: {str(args.directory)!r} holds no submission: expected one entry per student (a subfolder, "
+                      "a .py set such as kim_dropout.py, a single .py, a .ipynb notebook or a .zip).", markup=False)
+            return EXIT_MISUSE
         except (GraderError, SandboxUnavailable) as exc:
             err.print(f"The grader could not finish: {exc}", markup=False)
             return EXIT_GRADER_FAILED

@@ -67,6 +67,10 @@ def _previous(folder: Path, submission: Submission, key: str, lang: str) -> Row 
         return None
 
 
+class EmptyClass(ValueError):
+    """The class folder holds no student entry: nothing is written."""
+
+
 def grade_class(
     directory: Path,
     out: Path,
@@ -82,9 +86,11 @@ def grade_class(
 ) -> ClassReport:
     """Grade every student entry of ``directory`` into ``out``; see the module docstring."""
     started = time.monotonic()
+    entries = discover(directory, exclude=out)
+    if not entries:
+        raise EmptyClass(directory)
     out.mkdir(parents=True, exist_ok=True)
     report = ClassReport()
-    entries = discover(directory, exclude=out)
     key = cache_key(solutions)
     to_grade: list[Submission] = []
     for entry in entries:

@@ -8,6 +8,7 @@ from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
 from grader.checks.compare import assert_close, binomial_bound, fmt, inert_output
 from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
+from grader.checks.grid import FALSE, MODE_TEXT, OMITTED
 # BEGIN HIDDEN
 from grader.checks.grid import add_mode_checks, judge_grid, level_notes
 # END HIDDEN
@@ -39,13 +40,12 @@ INFERENCE_SCALED = "the input is scaled at inference: with inverted dropout, inf
 
 @checks.add("identity at inference (training=False)", 1, "inference", public=True)
 def inference_false(obs: dict, ref: dict) -> None:
-    _identity(obs["inference"]["training_false"], obs["inference"]["x"], "With training=False")
+    _identity(obs["inference"]["training_false"], obs["inference"]["x"], MODE_TEXT[FALSE])
 
 
 @checks.add("identity when `training` is omitted", 1, "inference", public=True)
 def inference_omitted(obs: dict, ref: dict) -> None:
-    _identity(obs["inference"]["omitted"], obs["inference"]["x"],
-              "When called without `training` (the default must be False)")
+    _identity(obs["inference"]["omitted"], obs["inference"]["x"], MODE_TEXT[OMITTED])
 
 
 def _zero_fraction(x: np.ndarray, y: np.ndarray) -> float:

@@ -12,6 +12,7 @@ from grader.probes.noise import LARGE_SCALE, SAMPLE_SHAPE, STDDEV
 from grader.probes.noise import SEED
 # END HIDDEN
 from grader.settings import Z_BOUND
+from grader.checks.grid import FALSE, MODE_TEXT, OMITTED
 # BEGIN HIDDEN
 from grader.checks.grid import add_mode_checks, judge_grid, level_notes
 # END HIDDEN
@@ -36,13 +37,12 @@ def _identity(got: np.ndarray, x: np.ndarray, how: str) -> None:
 
 @checks.add("identity at inference (training=False)", 1, "inference", public=True)
 def inference_false(obs: dict, ref: dict) -> None:
-    _identity(obs["inference"]["training_false"], obs["inference"]["x"], "With training=False")
+    _identity(obs["inference"]["training_false"], obs["inference"]["x"], MODE_TEXT[FALSE])
 
 
 @checks.add("identity when `training` is omitted", 1, "inference", public=True)
 def inference_omitted(obs: dict, ref: dict) -> None:
-    _identity(obs["inference"]["omitted"], obs["inference"]["x"],
-              "When called without `training` (the default must be False)")
+    _identity(obs["inference"]["omitted"], obs["inference"]["x"], MODE_TEXT[OMITTED])
 
 
 def _moments(noise: np.ndarray, what: str) -> tuple[float, float]:

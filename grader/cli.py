@@ -11,7 +11,6 @@ from pathlib import Path
 from rich.console import Console
 
 from grader import __version__, settings
-from grader.exercises import EXERCISES
 from grader.fileio import write_text_atomic
 from grader.gradescope.config import VISIBILITIES, AutograderConfig
 
@@ -44,6 +43,12 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
 
 
+def _add_assignment_option(parser: argparse.ArgumentParser, inferred: bool = True) -> None:
+    how = "default: the one the submission's files fit" if inferred else "default: the only one, if one"
+    parser.add_argument("--assignment", metavar="NAME", default=None,
+                        help=f"the assignment (see `python -m grader list`; {how})")
+
+
 def _add_lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=settings.LANGUAGES, default=None,
                         help="language of feedback and reports; remembered for the next runs (default: en)")
@@ -70,26 +75,34 @@ def _language(args: argparse.Namespace) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m grader",
-                                     description="Regularization assignment kit: assign, check, grade, release.")
+                                     description="Keras course kit: assign, check, grade, release.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
-    assign = verbs.add_parser("assign", help="write assignments/ (student skeletons) from solutions/")
+    verbs.add_parser("list", help="the assignments: their exercises, points and public/hidden checks")
+
+    assign = verbs.add_parser("assign", help="write assignments/<name>/ (student skeletons, notebook) from solutions/<name>/")
     assign.add_argument("--check", action="store_true", help="only verify that assignments/ is up to date; exit 1 if stale")
-    assign.add_argument("--solutions", type=Path, default=settings.SOLUTIONS_DIR, help="default: %(default)s")
-    assign.add_argument("--out", type=Path, default=settings.ASSIGNMENTS_DIR, help="default: %(default)s")
+    _add_assignment_option(assign, inferred=False)
+    assign.add_argument("--solutions", type=Path, default=None,
+                        help="with --assignment: the solutions to use (default: solutions/<name>)")
+    assign.add_argument("--out", type=Path, default=None,
+                        help="with --assignment: where to write (default: assignments/<name>)")
 
     grade = verbs.add_parser("grade", help="grade one submission folder")
-    grade.add_argument("submission", type=Path, help="folder with the student's regularizers.py, noise.py, dropout.py, batchnorm.py, layernorm.py")
+    grade.add_argument("submission", type=Path, help="the student's folder of exercise files, a .py, a notebook or a zip")
     grade.add_argument("--json", type=Path, dest="json_path", help="write Gradescope-style results.json here")
+    _add_assignment_option(grade)
     _add_run_options(grade)
     _add_lang_option(grade)
 
     check = verbs.add_parser("check", help="run the public checks on your work (what students run before submitting)")
-    check.add_argument("submission", type=Path, nargs="?", default=settings.ASSIGNMENTS_DIR,
-                       help="your folder of .py files, a .py, a notebook or a zip (default: %(default)s)")
-    check.add_argument("--only", action="append", choices=[ex.name for ex in EXERCISES], metavar="EXERCISE",
-                       help="check only this exercise (repeatable): " + ", ".join(ex.name for ex in EXERCISES))
+    check.add_argument("submission", type=Path, nargs="?", default=None,
+                       help="your folder of .py files, a .py, a notebook or a zip (default: the assignment's folder "
+                            "under assignments/, when there is one)")
+    _add_assignment_option(check)
+    check.add_argument("--only", action="append", metavar="EXERCISE",
+                       help="check only this exercise (repeatable); `python -m grader list` names them")
     check.add_argument("--json", type=Path, dest="json_path", help="also write the results as JSON here")
     check.add_argument("--markdown", type=Path, dest="markdown_path",
                        help="also write the report as Markdown here (e.g. a GitHub job summary)")
@@ -100,15 +113,18 @@ def _parser() -> argparse.ArgumentParser:
     klass.add_argument("directory", type=Path, help="one entry per student: a subfolder, a .py set (kim_dropout.py, ...), "
                                                     "a single .py, a .ipynb notebook or a .zip")
     klass.add_argument("--out", type=Path, required=True, help="writes gradebook.csv and <student>/results.json, feedback.md")
+    _add_assignment_option(klass)
     _add_run_options(klass)
     klass.add_argument("--force", action="store_true", help="regrade students whose results are up to date")
     _add_lang_option(klass)
 
     release = verbs.add_parser("release", help="write the student bundle (a zip without solutions or hidden checks)")
-    release.add_argument("zip", type=Path, help="where to write the bundle, e.g. regularization-student.zip")
+    release.add_argument("zip", type=Path, help="where to write the bundle, e.g. student.zip")
+    _add_assignment_option(release, inferred=False)
 
     gradescope = verbs.add_parser("gradescope", help="write the Gradescope autograder zip (all checks, no solutions)")
     gradescope.add_argument("zip", type=Path, help="where to write the autograder, e.g. autograder.zip")
+    _add_assignment_option(gradescope, inferred=False)
     gradescope.add_argument("--hidden-visibility", choices=VISIBILITIES, default=AutograderConfig.hidden_visibility,
                             help="when students see the hidden checks' results (default: %(default)s); public "
                                  "checks are always visible")
@@ -119,16 +135,30 @@ def _parser() -> argparse.ArgumentParser:
     gradescope.add_argument("--lang", choices=settings.LANGUAGES, default=AutograderConfig.lang,
                             help="language of the feedback students read (default: %(default)s)")
 
-    experiment = verbs.add_parser("experiment", help="train one network on 300 digits without and with each regularization")
-    experiment.add_argument("submission", type=Path, nargs="?", default=settings.ASSIGNMENTS_DIR,
-                            help="the classes to use: a folder, .py, notebook or zip (default: %(default)s)")
+    experiment = verbs.add_parser("experiment", help="run the assignment's experiment with the student's classes "
+                                                     "(for an assignment that has one)")
+    experiment.add_argument("submission", type=Path, nargs="?", default=None,
+                            help="the classes to use: a folder, .py, notebook or zip (default: the assignment's "
+                                 "folder under assignments/)")
+    _add_assignment_option(experiment)
     experiment.add_argument("--out", type=Path, default=Path("experiment"),
                             help="folder for the plots and the table (default: %(default)s)")
+
+    course = verbs.add_parser("course", help="merge several assignments' gradebooks into one course CSV, "
+                                             "one column per assignment")
+    course.add_argument("gradebooks", nargs="+", metavar="GRADEBOOK",
+                        help="a grade-class output folder or its gradebook.csv; NAME=PATH names the assignment "
+                             "(default: the one whose exercises are its columns)")
+    course.add_argument("--out", type=Path, required=True, help="the course CSV to write")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.verb == "list":
+        return _list()
+    if args.verb == "course":
+        return _course(args)
     if args.verb == "assign":
         return _assign(args)
     if args.verb == "grade-class":
@@ -142,40 +172,112 @@ def main(argv: list[str] | None = None) -> int:
     return _grade(args)
 
 
-def _assign(args: argparse.Namespace) -> int:
-    from grader.assign import MarkerError, check_assignments, write_assignments
+def _misuse(message: str) -> int:
+    Console(stderr=True).print(f"error: {message}", markup=False)
+    return EXIT_MISUSE
+
+
+def _list() -> int:
+    from grader import packs
+    from grader.checks import checks_of
 
     try:
-        if args.check:
-            problems = check_assignments(args.solutions, args.out)
-            for problem in problems:
-                print(f"stale: {problem}", file=sys.stderr)
-            if problems:
-                print("assignments/ is out of date: run `python -m grader assign`.", file=sys.stderr)
-                return EXIT_GRADER_FAILED
-            print(f"{args.out} is up to date with {args.solutions}.")
-            return EXIT_OK
-        changed = write_assignments(args.solutions, args.out)
-    except (MarkerError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_MISUSE
-    print(f"Wrote {len(changed)} changed file(s) to {args.out}." if changed else f"{args.out} was already up to date.")
+        installed = packs.all_packs()
+    except packs.PackError as exc:
+        return _misuse(str(exc))
+    if not installed:
+        print("No assignment is installed: add one under grader/packs/ (see docs/authoring.md).")
+    for pack in installed.values():
+        rows = []
+        for exercise in pack.exercises:
+            scored = [c for c in checks_of(exercise.name).checks if not c.advice]
+            public = sum(c.public for c in scored)
+            rows.append((exercise.name, exercise.filename, f"{sum(c.points for c in scored):g}", str(public),
+                         str(len(scored) - public)))
+        total = sum(float(r[2]) for r in rows)
+        print(f"{pack.name}: {pack.title}")
+        print(f"  solutions/{pack.name}/, assignments/{pack.name}/; {len(rows)} exercises, {total:g} points"
+              f"{'; has an experiment' if pack.experiment else ''}")
+        header = ("exercise", "file", "points", "public checks", "hidden checks")
+        widths = [max(len(str(r[i])) for r in (header, *rows)) for i in range(len(header))]
+        for row in (header, *rows):
+            cells = [str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
+            print("    " + "  ".join(cells))
+        print()
     return EXIT_OK
 
 
-def _in_student_bundle(err: Console, verb: str) -> bool:
+def _packs_to_assign(args: argparse.Namespace) -> list:
+    from grader import packs
+
+    if args.assignment is not None:
+        return [packs.get(args.assignment)]
+    chosen = list(packs.all_packs().values())
+    if (args.solutions is not None or args.out is not None) and len(chosen) != 1:
+        raise packs.PackError("--solutions and --out are for one assignment: name it with --assignment")
+    return chosen
+
+
+def _assign(args: argparse.Namespace) -> int:
+    from grader import packs
+    from grader.assign import MarkerError, check_assignments, write_assignments
+
+    try:
+        chosen = _packs_to_assign(args)
+        if args.check:
+            stale = False
+            for pack in chosen:
+                problems = check_assignments(pack, args.solutions, args.out)
+                for problem in problems:
+                    print(f"stale: {problem}", file=sys.stderr)
+                stale = stale or bool(problems)
+                if not problems:
+                    print(f"{args.out or pack.assignments} is up to date with {args.solutions or pack.solutions}.")
+            if stale:
+                print("assignments/ is out of date: run `python -m grader assign`.", file=sys.stderr)
+                return EXIT_GRADER_FAILED
+            return EXIT_OK
+        for pack in chosen:
+            out = args.out or pack.assignments
+            changed = write_assignments(pack, args.solutions, args.out)
+            print(f"Wrote {len(changed)} changed file(s) to {out}." if changed else f"{out} was already up to date.")
+    except (MarkerError, FileNotFoundError, packs.PackError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_MISUSE
+    return EXIT_OK
+
+
+def _in_student_bundle(err: Console, verb: str, assignment: str | None) -> bool:
     """True (and says so) where solutions/ is absent: full grading needs the hidden checks' reference."""
-    if settings.SOLUTIONS_DIR.is_dir():
+    from grader import packs
+
+    try:
+        chosen = [packs.get(assignment)] if assignment else list(packs.all_packs().values())
+    except packs.PackError:
+        return False  # the grading itself says which assignments there are
+    if any(pack.solutions.is_dir() for pack in chosen):
         return False
     err.print(f"This is the student bundle: the reference solutions and hidden checks are not here, so `{verb}` "
               "cannot run. Use `python -m grader check` to run the public checks.", markup=False)
     return True
 
 
+def _default_submission(assignment: str | None) -> Path | None:
+    """What `check` and `experiment` read when no submission is named: the assignment's skeleton folder."""
+    from grader import packs
+
+    try:
+        pack = packs.choose(assignment)
+    except packs.PackError:
+        return None
+    return pack.assignments
+
+
 def _grade(args: argparse.Namespace) -> int:
     from grader.grade import grade_submission
     from grader.i18n import ui
     from grader.load import SubmissionError
+    from grader.packs import PackError
     from grader.report.gradescope import write_results
     from grader.report.terminal import print_report
     from grader.sandbox.isolation import SandboxUnavailable
@@ -185,8 +287,13 @@ def _grade(args: argparse.Namespace) -> int:
     err = Console(stderr=True)
     public_only = args.verb == "check"
     lang = _language(args)
-    if not public_only and _in_student_bundle(err, args.verb):
+    if not public_only and _in_student_bundle(err, args.verb, args.assignment):
         return EXIT_MISUSE
+    if args.submission is None:
+        args.submission = _default_submission(args.assignment)
+        if args.submission is None:
+            return _misuse("several assignments are installed: name your submission and its --assignment "
+                           "(`python -m grader list` shows them)")
     started = time.monotonic()
     done: list[str] = []
     what = ui("what_checking" if public_only else "what_grading", lang)
@@ -199,8 +306,8 @@ def _grade(args: argparse.Namespace) -> int:
 
             result = grade_submission(args.submission, parallel=args.jobs, timeout=args.timeout,
                                       sandbox=args.sandbox, on_exercise=progress, public_only=public_only,
-                                      exercises=getattr(args, "only", None))
-    except SubmissionError as exc:
+                                      exercises=getattr(args, "only", None), assignment=args.assignment)
+    except (SubmissionError, PackError) as exc:
         err.print(f"error: {exc}", markup=False)
         return EXIT_MISUSE
     except (GraderError, SandboxUnavailable) as exc:
@@ -224,13 +331,14 @@ def _grade_class(args: argparse.Namespace) -> int:
 
     from grader.grade_class import EmptyClass, grade_class
     from grader.i18n import ui
+    from grader.packs import PackError
     from grader.report.terminal import print_class_summary
     from grader.sandbox.isolation import SandboxUnavailable
     from grader.sandbox.pool import GraderError
 
     err = Console(stderr=True)
     lang = _language(args)
-    if _in_student_bundle(err, args.verb):
+    if _in_student_bundle(err, args.verb, args.assignment):
         return EXIT_MISUSE
     if not args.directory.is_dir():
         err.print(f"error: Class folder not found: expected a folder with one entry per student. "
@@ -249,12 +357,16 @@ def _grade_class(args: argparse.Namespace) -> int:
 
         try:
             report = grade_class(args.directory, args.out, parallel=args.jobs, timeout=args.timeout,
-                                 sandbox=args.sandbox, force=args.force, lang=lang, on_start=started,
-                                 on_exercise=advance)
+                                 sandbox=args.sandbox, force=args.force, lang=lang, assignment=args.assignment,
+                                 on_start=started, on_exercise=advance)
         except EmptyClass:
             progress.stop()
             err.print(f"error: {str(args.directory)!r} holds no submission: expected one entry per student (a subfolder, "
                       "a .py set such as kim_dropout.py, a single .py, a .ipynb notebook or a .zip).", markup=False)
+            return EXIT_MISUSE
+        except PackError as exc:
+            progress.stop()
+            err.print(f"error: {exc}", markup=False)
             return EXIT_MISUSE
         except (GraderError, SandboxUnavailable) as exc:
             err.print(f"The grader could not finish: {exc}", markup=False)
@@ -264,6 +376,21 @@ def _grade_class(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pack_with_solutions(args: argparse.Namespace, err: Console, what: str):
+    """The assignment to build for (named, or the only one), or None after saying why not."""
+    from grader import packs
+
+    try:
+        pack = packs.choose(args.assignment)
+    except packs.PackError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return None
+    if not pack.solutions.is_dir():
+        err.print(f"error: the reference solutions ({pack.solutions}) are needed to build {what}.", markup=False)
+        return None
+    return pack
+
+
 def _release(args: argparse.Namespace) -> int:
     from grader.release.bundle import ReleaseError, write_release
     from grader.reference import public_reference_payload
@@ -271,15 +398,14 @@ def _release(args: argparse.Namespace) -> int:
     from grader.sandbox.pool import GraderError, WorkerPool
 
     err = Console(stderr=True)
-    if not settings.SOLUTIONS_DIR.is_dir():
-        err.print(f"error: the reference solutions ({settings.SOLUTIONS_DIR}) are needed to build the bundle.",
-                  markup=False)
+    pack = _pack_with_solutions(args, err, "the bundle")
+    if pack is None:
         return EXIT_MISUSE
     try:
         with err.status("Computing the public reference (TensorFlow loads once)…"):
             with WorkerPool() as pool:
-                payload = public_reference_payload(pool)
-        report = write_release(args.zip, payload)
+                payload = public_reference_payload(pool, pack)
+        report = write_release(args.zip, pack, payload)
     except ReleaseError as exc:
         err.print(f"error: {exc}", markup=False)
         return EXIT_MISUSE
@@ -287,7 +413,7 @@ def _release(args: argparse.Namespace) -> int:
         err.print(f"The bundle could not be written: {exc}", markup=False)
         return EXIT_GRADER_FAILED
     hidden = sum(report.stripped.values())
-    print(f"Wrote {report.path}: {len(report.files)} files; {hidden} hidden lines left out of "
+    print(f"Wrote {report.path} for {pack.name}: {len(report.files)} files; {hidden} hidden lines left out of "
           f"{len(report.stripped)} grader files; no solutions/, tests/ or reference cache.")
     return EXIT_OK
 
@@ -299,38 +425,64 @@ def _gradescope(args: argparse.Namespace) -> int:
     from grader.sandbox.pool import GraderError, WorkerPool
 
     err = Console(stderr=True)
-    if not settings.SOLUTIONS_DIR.is_dir():
-        err.print(f"error: the reference solutions ({settings.SOLUTIONS_DIR}) are needed to build the autograder.",
-                  markup=False)
+    pack = _pack_with_solutions(args, err, "the autograder")
+    if pack is None:
         return EXIT_MISUSE
     config = AutograderConfig(hidden_visibility=args.hidden_visibility, stdout_visibility=args.stdout_visibility,
                               timeout=args.timeout, lang=args.lang)
     try:
         with err.status("Computing the reference (TensorFlow loads once)…"):
             with WorkerPool() as pool:
-                payload = reference_payload(pool)
-        report = write_autograder(args.zip, payload, config)
+                payload = reference_payload(pool, pack)
+        report = write_autograder(args.zip, pack, payload, config)
     except BuildError as exc:
         err.print(f"error: {exc}", markup=False)
         return EXIT_MISUSE
     except (GraderError, SandboxUnavailable, OSError) as exc:
         err.print(f"The autograder could not be written: {exc}", markup=False)
         return EXIT_GRADER_FAILED
-    print(f"Wrote {report.path} ({report.size / 2**20:.1f} MB, {len(report.files)} files): all checks and the stored "
-          f"reference, no solutions/. Hidden checks: {config.hidden_visibility}; autograder output: "
-          f"{config.stdout_visibility}; {config.timeout:g} s per exercise; feedback in {config.lang}.")
+    print(f"Wrote {report.path} for {pack.name} ({report.size / 2**20:.1f} MB, {len(report.files)} files): all "
+          f"checks and the stored reference, no solutions/. Hidden checks: {config.hidden_visibility}; autograder "
+          f"output: {config.stdout_visibility}; {config.timeout:g} s per exercise; feedback in {config.lang}.")
     return EXIT_OK
 
 
 def _experiment(args: argparse.Namespace) -> int:
-    from grader.experiment import print_summary, run_experiment  # imports TensorFlow
-    from grader.load import SubmissionError
+    import importlib
+
+    from grader.load import SubmissionError, load_submission
 
     err = Console(stderr=True)
+    if args.submission is None:
+        args.submission = _default_submission(args.assignment)
+        if args.submission is None:
+            return _misuse("several assignments are installed: name your submission and its --assignment")
+    from grader import packs
+
     try:
-        report = run_experiment(args.submission, args.out, console=err)
+        pack = packs.get(load_submission(args.submission, assignment=args.assignment).assignment)
     except SubmissionError as exc:
-        err.print(f"error: {exc}", markup=False)
-        return EXIT_MISUSE
-    print_summary(report, Console())
+        return _misuse(str(exc))
+    except packs.PackError as exc:
+        return _misuse(str(exc))
+    if pack.experiment is None:
+        return _misuse(f"the assignment {pack.name} has no experiment")
+    experiment = importlib.import_module(f"{pack.module}.{pack.experiment}")  # imports TensorFlow
+    try:
+        report = experiment.run_experiment(args.submission, args.out, console=err)
+    except SubmissionError as exc:
+        return _misuse(str(exc))
+    experiment.print_summary(report, Console())
+    return EXIT_OK
+
+
+def _course(args: argparse.Namespace) -> int:
+    from grader.report.course import CourseError, merge_gradebooks
+
+    try:
+        course = merge_gradebooks(args.gradebooks, args.out)
+    except CourseError as exc:
+        return _misuse(str(exc))
+    print(f"Wrote {args.out}: {len(course.students)} students, {len(course.assignments)} assignments "
+          f"({', '.join(f'{name} /{course.maxima[name]:g}' for name in course.assignments)}).")
     return EXIT_OK

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from grader import __version__, settings
+from grader import __version__, packs, settings
 from grader.checks import CheckResult, judge_run, public_probes
 from grader.checks.policy import violation
-from grader.exercises import EXERCISES, Exercise
-from grader.load import Submission, load_submission
+from grader.load import Submission, SubmissionError, load_submission
+from grader.packs import Exercise, Pack
 from grader.reference import cache_key, public_reference, reference_runs, stored_reference, versions
 from grader.sandbox.pool import ExerciseRun, Job, WorkerPool, new_job_id, tasks_for
 
@@ -56,7 +56,8 @@ def grade_submissions(
     parallel: int | None = None,
     timeout: float = settings.EXERCISE_TIMEOUT_S,
     sandbox: str = settings.SANDBOX,
-    solutions: Path = settings.SOLUTIONS_DIR,
+    assignment: str | Pack | None = None,
+    solutions: Path | None = None,
     cache_dir: Path = settings.CACHE_DIR,
     reference_file: Path | None = None,
     public_only: bool = False,
@@ -66,26 +67,42 @@ def grade_submissions(
 ) -> list[GradingResult]:
     """Grade each submission; one worker process (TensorFlow loaded once) serves them all.
 
+    ``assignment``: the pack (or its name) every submission is graded as; None: the one their files fit
+    (SubmissionError when that is not one assignment). ``solutions``: default the pack's own.
     ``reference_file``: a stored full reference (see ``reference.stored_reference``) used instead of
     ``solutions`` (the Gradescope autograder has no solutions/).
     ``public_only``: run and judge only the public checks (what students run with `check`).
     ``exercises``: grade only these (default: all). ``on_submission`` is called as soon as each
     submission's last exercise is judged.
     """
-    chosen = [ex for ex in EXERCISES if exercises is None or ex.name in set(exercises)]
-    submissions = [p if isinstance(p, Submission) else load_submission(p) for p in paths]
+    pack = assignment if isinstance(assignment, Pack) else packs.get(assignment) if assignment else None
+    submissions = [p if isinstance(p, Submission) else load_submission(p, assignment=pack) for p in paths]
+    if pack is None:
+        found = sorted({s.assignment for s in submissions})
+        if len(found) > 1:
+            raise SubmissionError(f"These submissions are for different assignments ({', '.join(found)}): grade "
+                                  "one assignment at a time, with --assignment")
+        pack = packs.get(found[0]) if found else packs.choose(None)
+    wrong = [s.name for s in submissions if s.assignment != pack.name]
+    if wrong:
+        raise SubmissionError(f"{', '.join(wrong)} was read for another assignment than {pack.name}")
+    unknown = sorted(set(exercises or ()) - {e.name for e in pack.exercises})
+    if unknown:
+        raise SubmissionError(f"{pack.name} has no exercise {', '.join(unknown)}: expected one of "
+                              f"{', '.join(e.name for e in pack.exercises)}")
+    chosen = [ex for ex in pack.exercises if exercises is None or ex.name in set(exercises)]
     started = time.monotonic()
     results: list[GradingResult | None] = [None] * len(submissions)
     with WorkerPool(parallel=parallel, timeout=timeout, sandbox=sandbox) as pool:
         pool.start()  # TensorFlow loads in the worker while the reference is read here
         if reference_file is not None:
-            reference, key = stored_reference(reference_file)
+            reference, key = stored_reference(reference_file, pack)
         elif public_only:
-            reference, key = public_reference(pool, solutions, cache_dir)
+            reference, key = public_reference(pool, pack, solutions, cache_dir)
         else:
-            reference, key = reference_runs(pool, solutions, cache_dir), cache_key(solutions)
+            reference, key = reference_runs(pool, pack, solutions, cache_dir), cache_key(pack, solutions)
         names = [ex.name for ex in chosen]
-        jobs = [Job(new_job_id(), tasks_for(s.modules, public_probes if public_only else None, names), s.sources)
+        jobs = [Job(new_job_id(), tasks_for(pack, s.modules, public_probes if public_only else None, names), s.sources)
                 for s in submissions]
         index_of = {job.id: index for index, job in enumerate(jobs)}
         runs_by_submission: list[dict[str, ExerciseRun]] = [{} for _ in submissions]
@@ -133,6 +150,7 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         exercises.append(ExerciseResult(ex.name, checks, run.failure, run.output))
     provenance = {
         "kit_version": __version__,
+        "assignment": submission.assignment,
         "versions": versions(),
         "probe_seed": settings.PROBE_SEED,
         "reference_key": reference_key,

@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from grader import __version__, settings
-from grader.exercises import EXERCISES
+from grader import __version__, packs, settings
 from grader.fileio import write_text_atomic
 from grader.grade import GradingResult, grade_submissions
 from grader.load import Submission
+from grader.packs import Pack
 from grader.reference import cache_key
 from grader.report.feedback_md import feedback_markdown
 from grader.report.gradebook import Row, write_gradebook
 from grader.report.gradescope import write_results
 from grader.report.html import class_report_html, feedback_html, unreadable_feedback_html
-from grader.roster import Unreadable, discover
+from grader.roster import Unreadable, assignment_of, discover
 
 
 @dataclass
@@ -32,6 +32,7 @@ class ClassReport:
     rows: list[Row] = field(default_factory=list)
     trouble: dict[str, list[str]] = field(default_factory=dict)
     """Student -> what went wrong beyond wrong answers (unreadable upload, crash, timeout, missing file)."""
+    assignment: str = ""
     graded: int = 0
     skipped: int = 0
     seconds: float = 0.0
@@ -80,18 +81,24 @@ def grade_class(
     sandbox: str = settings.SANDBOX,
     force: bool = False,
     lang: str = "en",
-    solutions: Path = settings.SOLUTIONS_DIR,
+    assignment: str | Pack | None = None,
+    solutions: Path | None = None,
     on_start: Callable[[int], None] | None = None,
     on_exercise: Callable[[str, str], None] | None = None,
 ) -> ClassReport:
-    """Grade every student entry of ``directory`` into ``out``; see the module docstring."""
+    """Grade every student entry of ``directory`` into ``out`` as ``assignment`` (a pack or its name;
+    default: the one the folder fits, packs.PackError if not one); see the module docstring."""
     started = time.monotonic()
-    entries = discover(directory, exclude=out)
+    if not any(p for p in Path(directory).iterdir() if not p.name.startswith(".") and p.resolve() != Path(out).resolve()):
+        raise EmptyClass(directory)
+    pack = assignment if isinstance(assignment, Pack) else packs.get(assignment) if assignment else \
+        assignment_of(directory, exclude=out)
+    entries = discover(directory, exclude=out, assignment=pack)
     if not entries:
         raise EmptyClass(directory)
     out.mkdir(parents=True, exist_ok=True)
-    report = ClassReport()
-    key = cache_key(solutions)
+    report = ClassReport(assignment=pack.name)
+    key = cache_key(pack, solutions)
     to_grade: list[Submission] = []
     for entry in entries:
         folder = out / entry.name
@@ -109,7 +116,7 @@ def grade_class(
         else:
             to_grade.append(entry)
     if on_start is not None:
-        on_start(len(to_grade) * len(EXERCISES))
+        on_start(len(to_grade) * len(pack.exercises))
 
     def save(result: GradingResult) -> None:
         folder = out / result.submission
@@ -123,11 +130,12 @@ def grade_class(
         report.graded += 1
 
     if to_grade:
-        grade_submissions(to_grade, parallel=parallel, timeout=timeout, sandbox=sandbox, solutions=solutions,
-                          on_exercise=on_exercise, on_submission=save)
-    write_gradebook(report.rows, out / "gradebook.csv")
+        grade_submissions(to_grade, parallel=parallel, timeout=timeout, sandbox=sandbox, assignment=pack,
+                          solutions=solutions, on_exercise=on_exercise, on_submission=save)
+    exercises = [e.name for e in pack.exercises]
+    write_gradebook(report.rows, out / "gradebook.csv", exercises)
     results = {row.student: _read_results(out / row.student / "results.json") for row in report.rows}
-    write_text_atomic(out / "report.html", class_report_html(report.rows, results, lang=lang))
+    write_text_atomic(out / "report.html", class_report_html(report.rows, results, exercises, lang=lang))
     report.seconds = time.monotonic() - started
     return report
 

@@ -11,11 +11,17 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from grader.exercises import FILENAMES
+from grader import packs
+from grader.packs import Pack
 
 MAX_SOURCE_BYTES = 2 * 2**20
 MAX_TOTAL_BYTES = 8 * 2**20
-KINDS = "a folder with " + ", ".join(FILENAMES) + ", a single .py file with every class, a .ipynb notebook or a .zip of one of these"
+
+
+def kinds(filenames: tuple[str, ...] | None = None) -> str:
+    """What a submission may be, for error messages."""
+    folder = "a folder with " + ", ".join(filenames) if filenames else "a folder of the exercise files"
+    return folder + ", a single .py file with every class, a .ipynb notebook or a .zip of one of these"
 
 
 class SubmissionError(ValueError):
@@ -30,7 +36,9 @@ class Submission:
     sources: dict[str, str] = field(default_factory=dict)
     """Python file name -> text: everything the worker may import for this student."""
     modules: dict[str, str] = field(default_factory=dict)
-    """Exercise file (e.g. ``dropout.py``) -> the file of ``sources`` that holds its classes."""
+    """Exercise file (e.g. ``layers.py``) -> the file of ``sources`` that holds its classes."""
+    assignment: str = ""
+    """The pack (grader/packs/<name>) the submission is graded as."""
 
     def content_hash(self) -> str:
         digest = hashlib.sha256()
@@ -47,43 +55,68 @@ def _text(data: bytes, name: str) -> str:
     return data.decode("utf-8-sig", errors="replace")  # editors on Windows may start files with a BOM
 
 
-def from_files(name: str, origin: Path, files: dict[str, bytes]) -> Submission:
-    """``files``: relative path -> bytes. Exercise files win; else one notebook or one .py holds everything."""
+def from_files(name: str, origin: Path, files: dict[str, bytes], assignment: str | Pack | None = None) -> Submission:
+    """``files``: relative path -> bytes. Exercise files win; else one notebook or one .py holds everything.
+
+    ``assignment``: the pack (or its name) to read the files for; None: inferred from the files.
+    """
     if sum(len(v) for v in files.values()) > MAX_TOTAL_BYTES:
         raise SubmissionError(f"{origin} is too large: expected at most {MAX_TOTAL_BYTES // 2**20} MB of files")
     if "grader/__init__.py" in files:
-        # A repository made from the student bundle: the kit's own package also has a dropout.py.
+        # A repository made from the student bundle: the kit's own package may hold files named like exercises.
         files = {p: data for p, data in files.items() if not p.startswith("grader/")}
+    pack = assignment if isinstance(assignment, Pack) else _choose(assignment, files, origin)
+    filenames = pack.filenames
     folders: dict[str, set[str]] = {}
     for path in files:
         pure = PurePosixPath(path)
-        if pure.name in FILENAMES:
+        if pure.name in filenames:
             folders.setdefault(str(pure.parent), set()).add(pure.name)
     if folders:
         # The folder with the most exercise files; then the shallowest; then by name, so the choice is stable.
         folder = min(folders, key=lambda f: (-len(folders[f]), 0 if f == "." else f.count("/") + 1, f))
         sources = {PurePosixPath(p).name: _text(files[p], p) for p in files
                    if p.endswith(".py") and str(PurePosixPath(p).parent) == folder}
-        for filename in FILENAMES:  # an exercise file that sits elsewhere: the shallowest copy
+        for filename in filenames:  # an exercise file that sits elsewhere: the shallowest copy
             if filename not in folders[folder] and any(filename in names for names in folders.values()):
                 path = min((str(PurePosixPath(f) / filename) for f, names in folders.items() if filename in names),
                            key=lambda p: (p.count("/"), p))
                 sources[filename] = _text(files[path], path)
-        return Submission(name, origin, sources, {f: f for f in FILENAMES if f in sources})
+        return Submission(name, origin, sources, {f: f for f in filenames if f in sources}, pack.name)
     notebooks = [p for p in files if p.endswith(".ipynb")]
     scripts = [p for p in files if p.endswith(".py")]
     if len(notebooks) == 1 and not scripts:
-        return _single(name, origin, PurePosixPath(notebooks[0]).stem + ".py", notebook_code(files[notebooks[0]], notebooks[0]))
+        return _single(name, origin, PurePosixPath(notebooks[0]).stem + ".py", notebook_code(files[notebooks[0]], notebooks[0]), pack)
     if len(scripts) == 1 and not notebooks:
-        return _single(name, origin, PurePosixPath(scripts[0]).name, _text(files[scripts[0]], scripts[0]))
+        return _single(name, origin, PurePosixPath(scripts[0]).name, _text(files[scripts[0]], scripts[0]), pack)
     found = ", ".join(sorted(files)[:10]) or "nothing"
-    raise SubmissionError(f"Cannot tell which file holds the classes in {origin}: expected {KINDS}. Received: {found}")
+    raise SubmissionError(f"Cannot tell which file holds the classes in {origin}: expected {kinds(filenames)}. "
+                          f"Received: {found}")
 
 
-def _single(name: str, origin: Path, filename: str, text: str) -> Submission:
-    if filename in FILENAMES or not filename.isascii():
+def _single(name: str, origin: Path, filename: str, text: str, pack: Pack) -> Submission:
+    if filename in pack.filenames or not filename.isascii():
         filename = "submission.py"
-    return Submission(name, origin, {filename: text}, {f: filename for f in FILENAMES})
+    return Submission(name, origin, {filename: text}, {f: filename for f in pack.filenames}, pack.name)
+
+
+def _choose(assignment: str | None, files: dict[str, bytes], origin: Path) -> Pack:
+    """The pack named, or the one the files fit (packs.choose); SubmissionError when none or several do."""
+    def code(path: str) -> str:
+        if path.endswith(".ipynb"):
+            try:
+                return notebook_code(files[path], path)
+            except SubmissionError:
+                return ""
+        return files[path].decode("utf-8", errors="replace")
+
+    try:
+        if assignment is not None or len(packs.all_packs()) == 1:
+            return packs.choose(assignment)
+        texts = {p: code(p) for p in files if p.endswith((".py", ".ipynb"))}
+        return packs.choose(None, texts, origin)
+    except packs.PackError as exc:
+        raise SubmissionError(str(exc)) from exc
 
 
 def notebook_code(data: bytes, name: str) -> str:
@@ -133,17 +166,24 @@ def _read_folder(root: Path) -> dict[str, bytes]:
     return files
 
 
-def load_submission(path: Path | str, name: str | None = None) -> Submission:
-    """Read a submission from a folder, a .py file, a .ipynb notebook or a .zip archive."""
-    origin = Path(path)
+def read_files(origin: Path) -> dict[str, bytes]:
+    """The .py and .ipynb files of a folder, a .py, a notebook or a zip: relative path -> bytes."""
     if not origin.exists():
-        raise SubmissionError(f"Submission not found: expected {KINDS}. Received: {str(origin)!r}")
-    name = name or (origin.name if origin.is_dir() else origin.stem)
+        raise SubmissionError(f"Submission not found: expected {kinds()}. Received: {str(origin)!r}")
     if origin.is_dir():
-        return from_files(name, origin.resolve(), _read_folder(origin))
+        return _read_folder(origin)
     suffix = origin.suffix.lower()
     if suffix == ".zip":
-        return from_files(name, origin.resolve(), _read_zip(origin))
+        return _read_zip(origin)
     if suffix in (".py", ".ipynb"):
-        return from_files(name, origin.resolve(), {origin.name: origin.read_bytes()})
-    raise SubmissionError(f"Invalid submission: expected {KINDS}. Received the file {str(origin)!r}")
+        return {origin.name: origin.read_bytes()}
+    raise SubmissionError(f"Invalid submission: expected {kinds()}. Received the file {str(origin)!r}")
+
+
+def load_submission(path: Path | str, name: str | None = None, assignment: str | Pack | None = None) -> Submission:
+    """Read a submission from a folder, a .py file, a .ipynb notebook or a .zip archive, for ``assignment``
+    (a pack or its name; None: the one its files fit)."""
+    origin = Path(path)
+    files = read_files(origin)
+    name = name or (origin.name if origin.is_dir() else origin.stem)
+    return from_files(name, origin.resolve(), files, assignment)

@@ -47,7 +47,7 @@ def _definitions(cell: str, protected: set[str]) -> str:
     """The imports, functions, classes and constant assignments of a cell; nothing that runs work.
 
     A constant assigned to a name the notebook defines as a class, function or import is exploration
-    (``Dropout = None``) and is dropped too.
+    (``Scale = None``) and is dropped too.
     """
     try:
         tree = ast.parse(cell)

@@ -5,11 +5,13 @@ The CLI, the docs and the checks read their values from here.
 
 from grader import KIT_ROOT
 
-SOLUTIONS_DIR = KIT_ROOT / "solutions" / "regularization"
-ASSIGNMENTS_DIR = KIT_ROOT / "assignments" / "regularization"
+# One folder per assignment (grader/packs/<name>) in each: the reference code, the generated skeletons.
+SOLUTIONS_ROOT = KIT_ROOT / "solutions"
+ASSIGNMENTS_ROOT = KIT_ROOT / "assignments"
 CACHE_DIR = KIT_ROOT / ".grader_cache"
-# In the student bundle (no solutions/): what the public checks compare with, written by `release`.
-PUBLIC_REFERENCE = KIT_ROOT / "public_reference.json"
+# In the student bundle (no solutions/): what the public checks compare with, one file per assignment
+# (<name>.json), written by `release`.
+PUBLIC_REFERENCE_DIR = KIT_ROOT / "public_reference"
 # Choices a user makes once (the feedback language), remembered in the kit or the bundle.
 USER_SETTINGS = KIT_ROOT / ".grader-settings.json"
 LANGUAGES = ("en", "ko")

@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from grader import KIT_ROOT
-from grader.settings import ASSIGNMENTS_DIR, SOLUTIONS_DIR
+from grader import KIT_ROOT, packs
+
+# The kit's first assignment: most tests grade its solutions and corpus.
+PACK = packs.get("regularization")
+SOLUTIONS_DIR = PACK.solutions
+ASSIGNMENTS_DIR = PACK.assignments
+EXERCISES = PACK.exercises
+FILENAMES = PACK.filenames
+NOTEBOOK_NAME = PACK.notebook_name
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from grader.exercises import FILENAMES
+from conftest import FILENAMES, PACK
 
 from conftest import run_cli
 from grader.assign import MarkerError, check_assignments, find_regions, render_skeletons, write_assignments
@@ -111,12 +111,12 @@ def test_committed_assignments_are_up_to_date():
 
 def test_check_detects_stale_missing_and_extra_files(tmp_path, solutions_dir):
     out = tmp_path / "assignments"
-    write_assignments(solutions_dir, out)
-    assert check_assignments(solutions_dir, out) == []
+    write_assignments(PACK, solutions_dir, out)
+    assert check_assignments(PACK, solutions_dir, out) == []
     (out / "dropout.py").write_text("# edited by hand\n")
     (out / "noise.py").unlink()
     (out / "extra.py").write_text("")
-    problems = "\n".join(check_assignments(solutions_dir, out))
+    problems = "\n".join(check_assignments(PACK, solutions_dir, out))
     assert "dropout.py: differs" in problems
     assert "noise.py: missing" in problems
     assert "extra.py: has no solution file" in problems
@@ -127,6 +127,6 @@ def test_check_detects_stale_missing_and_extra_files(tmp_path, solutions_dir):
 
 def test_assign_is_idempotent(tmp_path, solutions_dir):
     out = tmp_path / "assignments"
-    assert len(write_assignments(solutions_dir, out)) == len(FILENAMES) + 1  # and the notebook
-    assert write_assignments(solutions_dir, out) == []
+    assert len(write_assignments(PACK, solutions_dir, out)) == len(FILENAMES) + 1  # and the notebook
+    assert write_assignments(PACK, solutions_dir, out) == []
     shutil.rmtree(out)

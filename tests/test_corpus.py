@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_build import build, cases, private_paths
-from grader.exercises import EXERCISES
+from conftest import EXERCISES
 from grader.grade import grade_submissions
 
 WRONG = cases("wrong")

@@ -12,8 +12,8 @@ import pytest
 from rich.console import Console
 
 from conftest import assemble
-from grader.experiment import VARIANTS, run_experiment
-from grader.experiment.classes import ClassUnavailable, StudentClasses
+from grader.packs.regularization.experiment import VARIANTS, run_experiment
+from grader.packs.regularization.experiment.classes import ClassUnavailable, StudentClasses
 from grader.load import load_submission
 
 NAMES = [variant.name for variant in VARIANTS]

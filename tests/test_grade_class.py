@@ -14,9 +14,9 @@ import pytest
 from conftest import CORPUS, run_cli
 from corpus_build import build, cases
 from grader.grade import grade_submissions
-from grader.report.gradebook import COLUMNS
+from grader.report.gradebook import columns
 from grader.report.gradescope import results_dict
-from grader.settings import ASSIGNMENTS_DIR, SOLUTIONS_DIR
+from conftest import ASSIGNMENTS_DIR, EXERCISES, SOLUTIONS_DIR
 
 
 def _notebook(path, *, explore: bool) -> None:
@@ -61,7 +61,7 @@ def test_grade_class_writes_every_student_and_resumes(klass, tmp_path):
     first = run_cli("grade-class", str(klass), "--out", str(out))
     assert first.returncode == 0, first.stderr
     book = _gradebook(out)
-    assert list(book["alice"]) == COLUMNS
+    assert list(book["alice"]) == columns([e.name for e in EXERCISES])
     assert set(book) == {"alice", "bob", "carol", "dave", "erin", "frank"}
     full = book["alice"]["max_total"]
     for student in ("alice", "bob", "dave", "erin"):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import assemble, run_cli
-from grader.exercises import EXERCISES
+from conftest import EXERCISES
 from grader.grade import grade_submissions
 
 NAMES = [e.name for e in EXERCISES]

@@ -20,7 +20,7 @@ from grader.gradescope.config import REFERENCE_NAME
 from grader.reference import cache_key, stored_reference
 from grader.sandbox import wire
 from grader.sandbox.pool import GraderError
-from grader.settings import SOLUTIONS_DIR
+from conftest import PACK, SOLUTIONS_DIR
 
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None,
                                 reason="bubblewrap (bwrap) is not installed: it stands in for Gradescope's container")
@@ -128,7 +128,7 @@ def test_solutions_get_full_marks_from_every_check(solutions_graded):
     assert results["tests"] and results["score"] == _max(results), log
     assert all(t["status"] == "passed" for t in results["tests"])
     assert {t["extra_data"]["public"] for t in results["tests"]} == {True, False}  # hidden checks ran too
-    assert results["extra_data"]["provenance"]["reference_key"] == cache_key(SOLUTIONS_DIR)
+    assert results["extra_data"]["provenance"]["reference_key"] == cache_key(PACK, SOLUTIONS_DIR)
 
 
 def test_hidden_checks_carry_the_configured_visibility(solutions_graded):
@@ -172,12 +172,12 @@ def test_grader_that_cannot_start_still_leaves_results(autograder_zip, tmp_path)
 def test_stored_reference_from_other_code_or_framework_is_refused(autograder_zip, tmp_path):
     with zipfile.ZipFile(autograder_zip) as zipped:
         payload = wire.loads(zipped.read(REFERENCE_NAME))
-    stored_reference(_write(tmp_path / "same.json", payload))  # the zip's own reference is accepted here
+    stored_reference(_write(tmp_path / "same.json", payload), PACK)  # the zip's own reference is accepted here
     with pytest.raises(GraderError, match="other probe or worker code.*python -m grader gradescope"):
-        stored_reference(_write(tmp_path / "code.json", {**payload, "code_key": "0" * 20}))
+        stored_reference(_write(tmp_path / "code.json", {**payload, "code_key": "0" * 20}), PACK)
     versions = {k: v for k, v in payload["versions"].items() if k != "tensorflow-cpu"}
     with pytest.raises(GraderError, match="computed with tensorflow 1.0"):
-        stored_reference(_write(tmp_path / "tf.json", {**payload, "versions": {**versions, "tensorflow": "1.0"}}))
+        stored_reference(_write(tmp_path / "tf.json", {**payload, "versions": {**versions, "tensorflow": "1.0"}}), PACK)
 
 
 def _write(path: Path, payload: dict) -> Path:

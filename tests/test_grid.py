@@ -18,14 +18,14 @@ import tensorflow as tf
 import keras
 from grader import checks, probes
 from grader.checks.grid import contrast, Outcome
-from grader.exercises import EXERCISES
+from conftest import EXERCISES, PACK
 from grader.grade import grade_submissions
 from grader.probes.grid import Space, factor
 from grader.sandbox.pool import ExerciseRun
 from conftest import assemble
 
 SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions" / "regularization"
-GRIDDED = [e for e in EXERCISES if any(p.name == "grid" for p in probes.load_all()[e.name].probes)]
+GRIDDED = [e for e in EXERCISES if any(p.name == "grid" for p in probes.load(PACK)[e.name].probes)]
 TWINS = {
     "L1": keras.regularizers.L1, "L2": keras.regularizers.L2, "L1L2": keras.regularizers.L1L2,
     "GaussianNoise": keras.layers.GaussianNoise, "Dropout": keras.layers.Dropout,
@@ -34,7 +34,7 @@ TWINS = {
 
 
 def _space(exercise: str) -> Space:
-    return next(p.space for p in probes.load_all()[exercise].probes if p.name == "grid")
+    return next(p.space for p in probes.load(PACK)[exercise].probes if p.name == "grid")
 
 
 def test_every_exercise_declares_a_grid():
@@ -94,7 +94,7 @@ def _load(exercise):
 
 
 def _grid_run(exercise, cls, module):
-    probe = next(p for p in probes.load_all()[exercise].probes if p.name == "grid")
+    probe = next(p for p in probes.load(PACK)[exercise].probes if p.name == "grid")
     ctx = probes.ProbeContext(cls=cls, module=module, rng=np.random.default_rng(zlib.crc32(b"grid")), tf=tf,
                               keras=keras, scratch=Path(tempfile.gettempdir()))
     keras.utils.set_random_seed(7)
@@ -108,7 +108,7 @@ def test_reference_agrees_with_the_keras_twin_on_the_whole_grid(exercise):
     reference = _grid_run(exercise, getattr(module, exercise), module)
     twin = _grid_run(exercise, TWINS[exercise], module)
     assert not any("error" in case for case in reference.observations["grid"]["cases"])
-    checkset = checks.load_all()[exercise]
+    checkset = checks.checks_of(exercise)
     grid_checks = [c for c in checkset.checks if c.needs == ("grid",)]
     assert grid_checks
     for check in grid_checks:

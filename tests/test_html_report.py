@@ -15,12 +15,14 @@ import pytest
 
 from corpus_build import build, cases
 from grader.checks import CheckResult
-from grader.exercises import EXERCISES
+from conftest import EXERCISES
+
+NAMES = [e.name for e in EXERCISES]
 from grader.grade import ExerciseResult, GradingResult
 from grader.grade_class import grade_class
 from grader.report.gradebook import Row
 from grader.report.html import class_report_html, feedback_html
-from grader.settings import ASSIGNMENTS_DIR, SOLUTIONS_DIR
+from conftest import ASSIGNMENTS_DIR, SOLUTIONS_DIR
 
 CHROMIUM = next((path for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
                  if (path := shutil.which(name))), None)
@@ -181,7 +183,7 @@ def test_class_report_is_in_korean_when_asked():
     row = Row("kim", {"L2": 10.0}, 10.0, 10.0, "graded")
     results = {"kim": {"tests": [{"name": "L2: 페널티 값이 Keras와 일치", "score": 10, "max_score": 10,
                                   "status": "passed", "tags": ["L2"], "extra_data": {"public": True}}]}}
-    page = parse(class_report_html([row], results, lang="ko"))
+    page = parse(class_report_html([row], results, NAMES, lang="ko"))
     assert page.one("h1").text == "수업 채점 보고서"
     assert page.one("table", "check-rates").one("tbody").all("td")[1].text == "페널티 값이 Keras와 일치"
     assert page.one("table", "students").one("tbody").all("td")[-1].text == "채점 완료"
@@ -257,13 +259,13 @@ def _hostile_report() -> str:
     results = {HOSTILE: {"extra_data": {"trouble": [f"L2: {HOSTILE}"]}, "tests": [
         {"name": f"L2: {HOSTILE}", "score": 0, "max_score": 10, "status": "failed", "tags": ["L2"],
          "extra_data": {"public": True, "mistake": f"{HOSTILE}</td></tr></table><b>bold</b>"}}]}}
-    return class_report_html([row], results)
+    return class_report_html([row], results, NAMES)
 
 
 def test_hostile_student_name_and_texts_render_as_text():
     """Student ids from a class folder are sanitized (grader/roster.py), but the report does not rely on it."""
     page = parse(_hostile_report())
-    assert [s.text for s in page.all("script")] == [s.text for s in parse(class_report_html([], {})).all("script")]
+    assert [s.text for s in page.all("script")] == [s.text for s in parse(class_report_html([], {}, NAMES)).all("script")]
     assert not page.all("b")
     assert page.one("table", "students").one("tbody").one("a").text == HOSTILE
     assert page.one("table", "mistakes").one("tbody").all("td")[2].text == f"{HOSTILE}</td></tr></table><b>bold</b>"

@@ -15,16 +15,16 @@ from corpus_build import build, cases
 from rich.console import Console
 
 from grader import i18n, settings
-from grader.checks import CheckResult, Fail, load_all
-from grader.checks.batchnorm import normalize
+from grader.checks import CheckResult, Fail, checks_of
+from grader.packs.regularization.checks.batchnorm import normalize
 from grader.checks.policy import policy_message
 from grader.grade import ExerciseResult, GradingResult, grade_submissions
 from grader.grade_class import ClassReport
 from grader.i18n import harvest
 from grader.i18n.catalog import Catalog
 from grader.probes import ProbeFailure
-from grader.probes.dropout import RATE
-from grader.probes.noise import SAMPLE_SHAPE, STDDEV
+from grader.packs.regularization.probes.dropout import RATE
+from grader.packs.regularization.probes.noise import SAMPLE_SHAPE, STDDEV
 from grader.probes.tensors import to_numpy
 from grader.release.hidden import hidden_lines
 from grader.report.feedback_md import feedback_markdown
@@ -153,7 +153,7 @@ def test_unknown_language_is_refused_by_reports():
 
 
 def _judge(exercise: str, name: str, obs: dict, ref: dict) -> str:
-    check = next(c for c in load_all()[exercise].checks if c.name == name)
+    check = next(c for c in checks_of(exercise).checks if c.name == name)
     with pytest.raises(Fail) as failure:
         check.judge(obs, ref)
     return str(failure.value)
@@ -184,7 +184,7 @@ def _real_feedback() -> list[str]:
         to_numpy(None, "GaussianNoise.call without `training`")
     except ProbeFailure as failure:
         probe_failure = str(failure)
-    dropout_task = Task("Dropout", "Dropout", "dropout.py")
+    dropout_task = Task("regularization", "Dropout", "Dropout", "dropout.py")
     return [
         _judge("Dropout", "kept units are scaled by 1/(1-rate)", {"training": {"x": x, "y": unscaled}}, {}),
         _judge("Dropout", "dropped fraction matches `rate`", {"training": {"x": x, "y": keep_as_rate}}, {}),

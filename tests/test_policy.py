@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from grader.checks.policy import canonical, forbidden_uses
-from grader.exercises import exercise
+from conftest import PACK
 
-DROPOUT = exercise("Dropout").forbidden
-L2 = exercise("L2").forbidden
+DROPOUT = PACK.exercise("Dropout").forbidden
+L2 = PACK.exercise("L2").forbidden
 
 
 @pytest.mark.parametrize(

@@ -13,21 +13,21 @@ from pathlib import Path
 import pytest
 
 from conftest import secret_lines
-from grader.checks import load_all, public_probes
+from grader.checks import checks_of, public_probes
 from grader.release.bundle import write_release
 from grader.release.hidden import HiddenMarkerError, strip_hidden
 from grader.reference import public_reference_payload
 from grader.sandbox import wire
 from grader.sandbox.pool import WorkerPool
-from grader.settings import SOLUTIONS_DIR
+from conftest import PACK, SOLUTIONS_DIR
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("release")
     with WorkerPool() as pool:
-        payload = public_reference_payload(pool)
-    report = write_release(root / "student.zip", payload)
+        payload = public_reference_payload(pool, PACK)
+    report = write_release(root / "student.zip", PACK, payload)
     folder = root / "student"
     with zipfile.ZipFile(report.path) as archive:
         archive.extractall(folder)
@@ -53,9 +53,9 @@ def test_no_solution_or_hidden_line_anywhere_in_the_bundle(bundle):
 
 def test_bundle_holds_what_students_need_and_nothing_else(bundle):
     names = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
-    for needed in ("README.md", "pyproject.toml", "public_reference.json", "datasets/digits.npz",
+    for needed in ("README.md", "pyproject.toml", "public_reference/regularization.json", "datasets/digits.npz",
                    "assignments/regularization/dropout.py", "assignments/regularization/regularization.ipynb",
-                   "grader/cli.py", "grader/checks/dropout.py", ".github/workflows/check.yml"):
+                   "grader/cli.py", "grader/packs/regularization/checks/dropout.py", ".github/workflows/check.yml"):
         assert needed in names, needed
     for forbidden in ("solutions/", "tests/", ".grader_cache/", "bench/", "grader/release/", ".ci/"):
         assert not any(n.startswith(forbidden) for n in names), forbidden
@@ -63,7 +63,7 @@ def test_bundle_holds_what_students_need_and_nothing_else(bundle):
 
 
 def test_public_reference_holds_only_what_public_checks_read(bundle):
-    data = wire.loads((bundle / "public_reference.json").read_bytes())
+    data = wire.loads((bundle / "public_reference" / "regularization.json").read_bytes())
     hidden_seen = []
     for exercise, observations in data["observations"].items():
         allowed = set(public_probes(exercise))
@@ -73,15 +73,16 @@ def test_public_reference_holds_only_what_public_checks_read(bundle):
 
 
 def test_stripped_modules_register_exactly_the_public_checks(bundle):
-    code = ("import json; from grader.checks import load_all; from grader.probes import load_all as probes; "
-            "print(json.dumps({'checks': {e: [c.name for c in s.checks] for e, s in load_all().items()}, "
-            "'probes': {e: [p.name for p in s.probes] for e, s in probes().items()}, "
+    code = ("import json; from grader import packs, probes; from grader.checks import checks_of; "
+            "pack = packs.get('regularization'); "
+            "print(json.dumps({'checks': {e.name: [c.name for c in checks_of(e.name).checks] for e in pack.exercises}, "
+            "'probes': {e: [p.name for p in s.probes] for e, s in probes.load(pack).items()}, "
             "'file': __import__('grader').__file__}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=bundle, env={**os.environ, "PYTHONPATH": str(bundle)},
                          capture_output=True, text=True, check=True)
     seen = json.loads(out.stdout)
     assert Path(seen["file"]).is_relative_to(bundle)  # the bundle's own grader ran, not the kit's
-    full = load_all()
+    full = {e.name: checks_of(e.name) for e in PACK.exercises}
     assert seen["checks"] == {e: [c.name for c in s.checks if c.public] for e, s in full.items()}
     assert {e: set(names) for e, names in seen["probes"].items()} == {e: set(public_probes(e)) for e in full}
 

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import run_cli
 from grader.assign import (
-    NOTEBOOK_NAME,
     build_notebook,
     check_assignments,
     find_regions,
@@ -19,11 +18,11 @@ from grader.assign import (
     render_skeletons,
     write_assignments,
 )
-from grader.exercises import EXERCISES, FILENAMES
+from conftest import EXERCISES, FILENAMES, NOTEBOOK_NAME, PACK
 from grader.grade import grade_submissions
 from grader.notebook import code_from_notebook
 from grader.report.gradescope import results_dict
-from grader.settings import ASSIGNMENTS_DIR
+from conftest import ASSIGNMENTS_DIR
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -47,7 +46,7 @@ THEORY = {
 
 @pytest.fixture(scope="module")
 def student_text(solutions_dir) -> str:
-    return render_notebook(render_skeletons(solutions_dir))
+    return render_notebook(PACK, render_skeletons(solutions_dir))
 
 
 @pytest.fixture(scope="module")
@@ -63,31 +62,31 @@ def test_notebook_is_valid_and_deterministic(student_text, student, tmp_path, so
     nbformat.validate(student)
     ids = [cell.id for cell in student.cells]
     assert len(set(ids)) == len(ids)
-    assert render_notebook(render_skeletons(solutions_dir)) == student_text
-    write_assignments(solutions_dir, tmp_path)
-    assert build_notebook(tmp_path) == student_text  # the folder-based builder agrees with `assign`
+    assert render_notebook(PACK, render_skeletons(solutions_dir)) == student_text
+    write_assignments(PACK, solutions_dir, tmp_path)
+    assert build_notebook(PACK, tmp_path) == student_text  # the folder-based builder agrees with `assign`
     assert all(cell.outputs == [] and cell.execution_count is None for cell in student.cells if cell.cell_type == "code")
 
 
 def test_assign_check_reports_missing_and_edited_notebook(tmp_path, solutions_dir):
     out = tmp_path / "assignments"
     notebook = out / NOTEBOOK_NAME
-    assert notebook in write_assignments(solutions_dir, out)
-    assert check_assignments(solutions_dir, out) == []
+    assert notebook in write_assignments(PACK, solutions_dir, out)
+    assert check_assignments(PACK, solutions_dir, out) == []
     assert run_cli("assign", "--check", "--out", str(out)).returncode == 0
 
     edited = nbformat.read(notebook, as_version=4)
     edited.cells[-1].source += "\nprint('mine')"
     nbformat.write(edited, notebook)
-    assert check_assignments(solutions_dir, out) == [f"{notebook}: differs from what the solutions generate"]
+    assert check_assignments(PACK, solutions_dir, out) == [f"{notebook}: differs from what the solutions generate"]
     result = run_cli("assign", "--check", "--out", str(out))
     assert result.returncode == 1
     assert f"stale: {notebook}: differs" in result.stderr
 
     notebook.unlink()
-    assert check_assignments(solutions_dir, out) == [f"{notebook}: missing"]
-    assert write_assignments(solutions_dir, out) == [notebook]
-    assert check_assignments(solutions_dir, out) == []
+    assert check_assignments(PACK, solutions_dir, out) == [f"{notebook}: missing"]
+    assert write_assignments(PACK, solutions_dir, out) == [notebook]
+    assert check_assignments(PACK, solutions_dir, out) == []
 
 
 def test_notebook_opens_with_title_and_how_to(student):
@@ -127,15 +126,15 @@ def test_one_skeleton_cell_per_exercise_file_each_followed_by_its_checks(student
         intro, check = student.cells[at - 1], student.cells[at + 1]
         assert intro.cell_type == "markdown" and f"(`{filename}`)" in intro.source
         only = "".join(f" --only {e.name}" for e in EXERCISES if e.filename == filename)
-        assert check.source == f"import sys\n\n!{{sys.executable}} -m grader check {NOTEBOOK_NAME}{only}"
+        assert check.source == f"import sys\n\n!{{sys.executable}} -m grader check {NOTEBOOK_NAME} --assignment {PACK.name}{only}"
     order = [ids.index(f"code-{name.removesuffix('.py')}") for name in FILENAMES]
     assert order == sorted(order)
 
 
 def test_notebook_ends_with_all_checks_and_the_experiment(student):
     run_all, run_experiment, show = [cell.source for cell in student.cells if cell.cell_type == "code"][-3:]
-    assert run_all.endswith(f"-m grader check {NOTEBOOK_NAME}")
-    assert run_experiment.endswith(f"-m grader experiment {NOTEBOOK_NAME} --out experiment")
+    assert run_all.endswith(f"-m grader check {NOTEBOOK_NAME} --assignment {PACK.name}")
+    assert run_experiment.endswith(f"-m grader experiment {NOTEBOOK_NAME} --assignment {PACK.name} --out experiment")
     assert "Image(filename=path)" in show and '"experiment/comparison.png"' in show
     assert "The overfitting experiment" in _cells(student, "experiment-intro")[0].source
 
@@ -165,7 +164,7 @@ def _solution_only_lines(solutions_dir) -> set[str]:
 def test_no_solution_line_in_the_student_notebook(student, solutions_dir):
     secret = _solution_only_lines(solutions_dir)
     assert len(secret) > 50  # the solutions' own code, so that the test can fail
-    solved = {line.strip() for cell in nbformat.reads(build_notebook(solutions_dir), as_version=4).cells
+    solved = {line.strip() for cell in nbformat.reads(build_notebook(PACK, solutions_dir), as_version=4).cells
               for line in cell.source.splitlines()}
     assert secret <= solved  # the same comparison finds them in the solved twin
     shown = {line.strip() for cell in student.cells for line in cell.source.splitlines()}
@@ -175,7 +174,7 @@ def test_no_solution_line_in_the_student_notebook(student, solutions_dir):
 def test_build_notebook_names_the_missing_exercise_files(tmp_path, solutions_dir):
     (tmp_path / "noise.py").write_text((solutions_dir / "noise.py").read_text())
     with pytest.raises(FileNotFoundError) as info:
-        build_notebook(tmp_path)
+        build_notebook(PACK, tmp_path)
     message = str(info.value)
     assert str(tmp_path) in message
     assert "Missing: regularizers.py, dropout.py, batchnorm.py, layernorm.py" in message
@@ -183,7 +182,7 @@ def test_build_notebook_names_the_missing_exercise_files(tmp_path, solutions_dir
 
 def test_solved_twin_grades_like_the_solutions_and_the_skeleton_notebook_scores_zero(tmp_path, solutions_dir):
     twin = tmp_path / "twin.ipynb"
-    twin.write_text(build_notebook(solutions_dir), encoding="utf-8")
+    twin.write_text(build_notebook(PACK, solutions_dir), encoding="utf-8")
     reference, solved, skeleton = grade_submissions([solutions_dir, twin, ASSIGNMENTS_DIR / NOTEBOOK_NAME])
     assert 0 < reference.score == reference.max_score
     assert [(c.name, c.score) for e in solved.exercises for c in e.checks] == \

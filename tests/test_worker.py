@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from grader.exercises import EXERCISES
+from conftest import EXERCISES, PACK
 from grader.load import load_submission
 from grader.sandbox import pool, wire
-from grader.settings import SOLUTIONS_DIR
+from conftest import SOLUTIONS_DIR
 
 
 # Stateful TensorFlow random ops keep their state in cached kernels: the worker must still give every
@@ -39,7 +39,7 @@ def _observations(monkeypatch, grouping, folder: Path = SOLUTIONS_DIR) -> dict[s
     monkeypatch.setattr(pool, "split_tasks", grouping)
     submission = load_submission(folder)
     with pool.WorkerPool(parallel=2, timeout=60) as workers:
-        job = pool.Job("same", pool.tasks_for(submission.modules), submission.sources)
+        job = pool.Job("same", pool.tasks_for(PACK, submission.modules), submission.sources)
         runs = workers.run([job])["same"]
     return {name: wire.dumps(run.observations) for name, run in runs.items()}
 
@@ -56,7 +56,7 @@ def test_grouping_and_order_of_exercises_change_no_observation(monkeypatch, tmp_
         assert reversed_[name] == alone[name], name
 
 
-TASKS = pool.tasks_for({ex.filename: ex.filename for ex in EXERCISES})
+TASKS = pool.tasks_for(PACK, {ex.filename: ex.filename for ex in EXERCISES})
 
 
 @pytest.mark.parametrize("parts", [1, 2, 3, 7, 20])

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import run_cli
 from grader import KIT_ROOT
-from grader.settings import SOLUTIONS_DIR
+from conftest import SOLUTIONS_DIR
 
 yaml = pytest.importorskip("yaml", reason="pyyaml (in the `test` extra) validates the workflows")
 

@@ -2,11 +2,10 @@
 
 from grader.assign.markers import MarkerError, Region, find_regions
 from grader.assign.skeleton import check_assignments, render_assignments, render_skeletons, write_assignments
-from grader.assign.workbook import NOTEBOOK_NAME, build_notebook, render_notebook
+from grader.assign.workbook import build_notebook, render_notebook
 
 __all__ = [
     "MarkerError",
-    "NOTEBOOK_NAME",
     "Region",
     "build_notebook",
     "find_regions",

@@ -6,9 +6,9 @@ import ast
 from pathlib import Path
 
 from grader.assign.markers import MarkerError, Region, find_regions
-from grader.assign.workbook import NOTEBOOK_NAME, render_notebook
+from grader.assign.workbook import render_notebook
 from grader.fileio import write_text_atomic
-from grader.settings import ASSIGNMENTS_DIR, SOLUTIONS_DIR
+from grader.packs import Pack
 
 
 def _qualnames(tree: ast.AST) -> list[tuple[int, int, str]]:
@@ -59,7 +59,7 @@ def _stub(region: Region, where: str) -> str:
     return f'{region.indent}raise NotImplementedError("{where} is not written yet: see the TODO above")\n'
 
 
-def render_skeletons(solutions: Path = SOLUTIONS_DIR) -> dict[str, str]:
+def render_skeletons(solutions: Path) -> dict[str, str]:
     """File name -> skeleton text, for every ``.py`` file of ``solutions``."""
     files = sorted(p for p in Path(solutions).glob("*.py"))
     if not files:
@@ -67,16 +67,19 @@ def render_skeletons(solutions: Path = SOLUTIONS_DIR) -> dict[str, str]:
     return {p.name: render_skeleton(p.read_text(encoding="utf-8"), p) for p in files}
 
 
-def render_assignments(solutions: Path = SOLUTIONS_DIR) -> dict[str, str]:
-    """File name -> text of every file ``assign`` writes: the skeletons and the notebook built from them."""
+def render_assignments(pack: Pack, solutions: Path | None = None) -> dict[str, str]:
+    """File name -> text of every file ``assign`` writes for ``pack``: the skeletons and the notebook built
+    from them. ``solutions``: default the pack's."""
+    solutions = pack.solutions if solutions is None else Path(solutions)
     skeletons = render_skeletons(solutions)
-    return {**skeletons, NOTEBOOK_NAME: render_notebook(skeletons, solutions)}
+    return {**skeletons, pack.notebook_name: render_notebook(pack, skeletons, solutions)}
 
 
-def write_assignments(solutions: Path = SOLUTIONS_DIR, out: Path = ASSIGNMENTS_DIR) -> list[Path]:
-    """Write the skeletons and the notebook into ``out``; return the files that changed."""
-    rendered = render_assignments(solutions)
-    out = Path(out)
+def write_assignments(pack: Pack, solutions: Path | None = None, out: Path | None = None) -> list[Path]:
+    """Write the skeletons and the notebook into ``out`` (default: the pack's assignments/ folder); return
+    the files that changed."""
+    rendered = render_assignments(pack, solutions)
+    out = pack.assignments if out is None else Path(out)
     out.mkdir(parents=True, exist_ok=True)
     changed = []
     for name, text in rendered.items():
@@ -87,10 +90,11 @@ def write_assignments(solutions: Path = SOLUTIONS_DIR, out: Path = ASSIGNMENTS_D
     return changed
 
 
-def check_assignments(solutions: Path = SOLUTIONS_DIR, out: Path = ASSIGNMENTS_DIR) -> list[str]:
-    """Problems that make ``out`` stale; empty when it matches what ``assign`` would write."""
-    rendered = render_assignments(solutions)
-    out = Path(out)
+def check_assignments(pack: Pack, solutions: Path | None = None, out: Path | None = None) -> list[str]:
+    """Problems that make ``out`` (default: the pack's assignments/ folder) stale; empty when it matches what
+    ``assign`` would write."""
+    rendered = render_assignments(pack, solutions)
+    out = pack.assignments if out is None else Path(out)
     problems = []
     for name, text in rendered.items():
         target = out / name

@@ -2,7 +2,8 @@
 
 One builder makes the notebook from any set of exercise files: from the skeletons it is the notebook the
 students get; from the solutions it is a "solved twin" that must grade like the solutions. Its prose lives
-in ``theory/*.md``. The output is deterministic (cell ids named after each cell's role, no timestamps), so
+in the pack's ``notebook/*.md`` (see Pack.theory); ``how_to.md`` and ``check_all.md`` fall back to the
+engine's ``theory/`` when the pack has none. The output is deterministic (cell ids named after each cell's role, no timestamps), so
 ``assign --check`` can compare it with the committed file.
 """
 
@@ -15,14 +16,10 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from grader.exercises import EXERCISES, FILENAMES
+from grader.packs import Pack
 
-NOTEBOOK_NAME = "regularization.ipynb"
-"""The notebook's file name in the assignment folder; its check cells pass this name to the grader."""
 EXPERIMENT_DIR = "experiment"
 """Where the experiment cell asks ``grader experiment`` to write its plots and table."""
-THEORY_SECTIONS = ("regularizers", "noise", "dropout", "batchnorm", "layernorm", "summary")
-"""``theory/<name>.md`` files, in notebook order."""
 
 _METADATA = {
     "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -41,8 +38,17 @@ _SHOW_PLOT = f'''def show_image(path):
 show_image("{EXPERIMENT_DIR}/comparison.png")'''
 
 
-def _prose(name: str) -> str:
-    return (resources.files("grader.assign") / "theory" / f"{name}.md").read_text(encoding="utf-8").strip()
+def _prose(pack: Pack, name: str) -> str:
+    """``notebook/<name>.md`` of the pack, else the engine's default; ``{notebook}`` is the notebook's name."""
+    own = pack.folder / "notebook" / f"{name}.md"
+    if own.is_file():
+        text = own.read_text(encoding="utf-8")
+    else:
+        default = resources.files("grader.assign") / "theory" / f"{name}.md"
+        if not default.is_file():
+            raise FileNotFoundError(f"The notebook text {own} is missing")
+        text = default.read_text(encoding="utf-8").replace("{notebook}", pack.notebook_name)
+    return text.strip()
 
 
 def _shell(command: str) -> str:
@@ -50,47 +56,51 @@ def _shell(command: str) -> str:
     return f"import sys\n\n!{{sys.executable}} -m grader {command}"
 
 
-def _check_command(filename: str | None = None) -> str:
+def _check_command(pack: Pack, filename: str | None = None) -> str:
     """The public checks of the exercises defined in ``filename``, or of all exercises."""
-    only = "".join(f" --only {e.name}" for e in EXERCISES if e.filename == filename)
-    return f"check {NOTEBOOK_NAME}{only}"
+    only = "".join(f" --only {e.name}" for e in pack.exercises if e.filename == filename)
+    return f"check {pack.notebook_name} --assignment {pack.name}{only}"
 
 
-def render_notebook(sources: Mapping[str, str], origin: Path | str = "the sources") -> str:
-    """The notebook's text; ``sources`` maps each exercise file name to the code of its cell.
+def render_notebook(pack: Pack, sources: Mapping[str, str], origin: Path | str = "the sources") -> str:
+    """``pack``'s notebook text; ``sources`` maps each exercise file name to the code of its cell.
 
     ``origin`` names where ``sources`` came from, for the error raised when an exercise file is missing.
     """
-    missing = [name for name in FILENAMES if name not in sources]
+    missing = [name for name in pack.filenames if name not in sources]
     if missing:
         raise FileNotFoundError(
-            f"Cannot build {NOTEBOOK_NAME} from {origin}: expected the exercise files {', '.join(FILENAMES)}. "
-            f"Missing: {', '.join(missing)}"
+            f"Cannot build {pack.notebook_name} from {origin}: expected the exercise files "
+            f"{', '.join(pack.filenames)}. Missing: {', '.join(missing)}"
         )
-    cells = [new_markdown_cell(_prose("title"), id="title"), new_markdown_cell(_prose("how_to"), id="how-to")]
-    cells += [new_markdown_cell(_prose(name), id=f"theory-{name}") for name in THEORY_SECTIONS]
-    for filename in FILENAMES:
+    cells = [new_markdown_cell(_prose(pack, "title"), id="title"), new_markdown_cell(_prose(pack, "how_to"), id="how-to")]
+    cells += [new_markdown_cell(_prose(pack, name), id=f"theory-{name}") for name in pack.theory]
+    for filename in pack.filenames:
         stem = Path(filename).stem
         cells += [
-            new_markdown_cell(_prose(f"exercise_{stem}"), id=f"exercise-{stem}"),
+            new_markdown_cell(_prose(pack, f"exercise_{stem}"), id=f"exercise-{stem}"),
             new_code_cell(sources[filename].rstrip("\n"), id=f"code-{stem}"),
-            new_code_cell(_shell(_check_command(filename)), id=f"check-{stem}"),
+            new_code_cell(_shell(_check_command(pack, filename)), id=f"check-{stem}"),
         ]
     cells += [
-        new_markdown_cell(_prose("check_all"), id="check-all-intro"),
-        new_code_cell(_shell(_check_command()), id="check-all"),
-        new_markdown_cell(_prose("experiment"), id="experiment-intro"),
-        new_code_cell(_shell(f"experiment {NOTEBOOK_NAME} --out {EXPERIMENT_DIR}"), id="experiment-run"),
-        new_code_cell(_SHOW_PLOT, id="experiment-plot"),
+        new_markdown_cell(_prose(pack, "check_all"), id="check-all-intro"),
+        new_code_cell(_shell(_check_command(pack)), id="check-all"),
     ]
+    if pack.experiment:
+        cells += [
+            new_markdown_cell(_prose(pack, "experiment"), id="experiment-intro"),
+            new_code_cell(_shell(f"experiment {pack.notebook_name} --assignment {pack.name} --out {EXPERIMENT_DIR}"),
+                          id="experiment-run"),
+            new_code_cell(_SHOW_PLOT, id="experiment-plot"),
+        ]
     notebook = new_notebook(cells=cells, metadata=_METADATA)
     notebook.nbformat_minor = _NBFORMAT_MINOR
     nbformat.validate(notebook)
     return nbformat.writes(notebook) + "\n"
 
 
-def build_notebook(folder: Path | str) -> str:
-    """The notebook whose code cells hold the exercise files of ``folder`` (skeletons or solutions)."""
+def build_notebook(pack: Pack, folder: Path | str) -> str:
+    """``pack``'s notebook whose code cells hold the exercise files of ``folder`` (skeletons or solutions)."""
     folder = Path(folder)
-    sources = {name: (folder / name).read_text(encoding="utf-8") for name in FILENAMES if (folder / name).is_file()}
-    return render_notebook(sources, folder)
+    sources = {name: (folder / name).read_text(encoding="utf-8") for name in pack.filenames if (folder / name).is_file()}
+    return render_notebook(pack, sources, folder)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -87,7 +86,7 @@ class CheckSet:
 
 
 CHECKSETS: dict[str, CheckSet] = {}
-_MODULES = ("regularizers", "noise", "dropout", "batchnorm", "layernorm")
+"""Exercise -> its checks, filled as pack check modules are imported (exercise names are unique)."""
 
 
 def register(checkset: CheckSet) -> CheckSet:
@@ -95,15 +94,18 @@ def register(checkset: CheckSet) -> CheckSet:
     return checkset
 
 
-def load_all() -> dict[str, CheckSet]:
-    for name in _MODULES:
-        importlib.import_module(f"grader.checks.{name}")
-    return CHECKSETS
+def checks_of(exercise: str) -> CheckSet:
+    """The checks of ``exercise``, importing its pack's check modules on first use."""
+    if exercise not in CHECKSETS:
+        from grader.packs import pack_of
+
+        pack_of(exercise).import_modules("checks", CHECKSETS)
+    return CHECKSETS[exercise]
 
 
 def public_probes(exercise: str) -> tuple[str, ...]:
     """The probes the public checks read, core first: all that `python -m grader check` runs."""
-    checkset = load_all()[exercise]
+    checkset = checks_of(exercise)
     needs = [checkset.core] + [n for c in checkset.checks if c.public for n in c.needs]
     return tuple(dict.fromkeys(needs))
 
@@ -114,7 +116,7 @@ def judge_run(run: ExerciseRun, reference: ExerciseRun, verdict: str | None = No
 
     ``verdict``: a reason that fails the whole exercise whatever was observed (the delegation policy).
     """
-    checkset = load_all()[run.exercise]
+    checkset = checks_of(run.exercise)
     results = []
     core_error = run.errors.get(checkset.core)
     if verdict is None and core_error is not None and not run.failure:

@@ -1,15 +1,17 @@
-"""Checks of the Keras layer contract, shared by every layer exercise."""
+"""Checks of the Keras layer contract, shared by every layer exercise of any pack (see probes/contract.py)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 
 from grader.checks import CheckSet, Fail
 from grader.checks.compare import assert_close
-from grader.probes.contract import CONTRACT_KWARGS, FEATURES
+from grader.probes.contract import FEATURES
 from grader.probes.tensors import call_text
 # BEGIN HIDDEN
-from grader.probes.contract import BASE_KWARGS, INVALID_KWARGS
+from grader.probes.contract import BASE_KWARGS
 # END HIDDEN
 
 _LAYOUT_KEYS = {"axis"}  # stored in several equivalent forms (-1, 1, [1]); presence is what matters
@@ -25,16 +27,13 @@ def _same(got, want) -> bool:
     return got == want
 
 
-def _call(exercise: str) -> str:
-    return call_text(exercise, CONTRACT_KWARGS[exercise])
-
-
-def add_contract_checks(checks: CheckSet) -> None:
+def add_contract_checks(checks: CheckSet, kwargs: dict[str, Any], invalid: list[dict[str, Any]] = ()) -> None:
+    """The same ``kwargs`` and ``invalid`` as the exercise's add_contract_probes."""
     # BEGIN HIDDEN
     add_mixed_precision_check(checks)
     # END HIDDEN
     exercise = checks.exercise
-    kwargs = CONTRACT_KWARGS[exercise]
+    call = call_text(exercise, kwargs)
 
     @checks.add("get_config / from_config round trip", 1, "config", public=True)
     def config(obs: dict, ref: dict) -> None:
@@ -42,13 +41,13 @@ def add_contract_checks(checks: CheckSet) -> None:
         for source, label in ((data["config"], "get_config()"), (data["clone_config"], "from_config(get_config()).get_config()")):
             missing = [k for k in kwargs if k not in source]
             if missing:
-                raise Fail(f"{label} of {_call(exercise)} misses {missing}: return every constructor argument, "
+                raise Fail(f"{label} of {call} misses {missing}: return every constructor argument, "
                            "merged with super().get_config().")
             for key, value in kwargs.items():
                 want = list(value) if isinstance(value, tuple) else value
                 if key not in _LAYOUT_KEYS and not _same(source[key], want):
-                    raise Fail(f"{label}[{key!r}] is {source[key]!r} for {_call(exercise)}; expected {want!r}.")
-        assert_close(data["clone_y"], data["y"], f"The output of the layer rebuilt with from_config (inference, {_call(exercise)})")
+                    raise Fail(f"{label}[{key!r}] is {source[key]!r} for {call}; expected {want!r}.")
+        assert_close(data["clone_y"], data["y"], f"The output of the layer rebuilt with from_config (inference, {call})")
 
     # BEGIN HIDDEN
     @checks.add("symbolic call with a None batch dimension", 1, "symbolic")
@@ -75,14 +74,14 @@ def add_contract_checks(checks: CheckSet) -> None:
     # Advice: the skeletons ask for it, but Keras itself checks few of these, and correct layers may not.
     @checks.add("invalid arguments raise ValueError", 0, "validation", advice=True)
     def validation(obs: dict, ref: dict) -> None:
-        for case, got, want in zip(INVALID_KWARGS[exercise], obs["validation"]["raised"], ref["validation"]["raised"]):
+        for case, got, want in zip(invalid, obs["validation"]["raised"], ref["validation"]["raised"]):
             if want != "ValueError" or got == want:
                 continue
-            call = call_text(exercise, case)
+            bad_call = call_text(exercise, case)
             if got is None:
-                raise Fail(f"{call} was accepted: check the arguments in __init__ and raise ValueError for invalid "
+                raise Fail(f"{bad_call} was accepted: check the arguments in __init__ and raise ValueError for invalid "
                            "values, as the TODO in __init__ asks.")
-            raise Fail(f"{call} raised {got}; raise ValueError for invalid arguments, as the TODO in __init__ asks.")
+            raise Fail(f"{bad_call} raised {got}; raise ValueError for invalid arguments, as the TODO in __init__ asks.")
 
     @checks.add("works with an unknown batch size inside tf.function", 1, "unknown_batch")
     def unknown_batch(obs: dict, ref: dict) -> None:

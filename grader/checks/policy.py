@@ -11,7 +11,7 @@ import ast
 import functools
 from dataclasses import dataclass
 
-from grader.exercises import Exercise
+from grader.packs import Exercise
 from grader.probes.tripwire import OBSERVATION
 from grader.sandbox.pool import ExerciseRun
 

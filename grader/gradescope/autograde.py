@@ -85,10 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         # Imported here: a grader that cannot even import still leaves a results.json.
         from grader.grade import grade_submission
         from grader.load import SubmissionError
+        from grader.reference import stored_assignment
 
+        reference = args.source / REFERENCE_NAME
         try:
             result = grade_submission(submission_path(args.submission), timeout=config.timeout,
-                                      reference_file=args.source / REFERENCE_NAME)
+                                      reference_file=reference, assignment=stored_assignment(reference))
         except SubmissionError as exc:
             print(f"The submission could not be read: {exc}")
             write_failure(args.results, str(exc), config)

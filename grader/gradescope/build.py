@@ -16,6 +16,7 @@ from pathlib import Path
 from grader import KIT_ROOT
 from grader.fileio import shipped_files, write_zip_atomic
 from grader.gradescope.config import CONFIG_NAME, REFERENCE_NAME, AutograderConfig
+from grader.packs import Pack, of_other_pack
 from grader.reference import framework_versions
 from grader.sandbox import wire
 
@@ -67,12 +68,14 @@ def _dependencies(kit: Path) -> list[str]:
         return list(tomllib.load(handle)["project"]["dependencies"])
 
 
-def autograder_files(reference: bytes, config: AutograderConfig, kit: Path = KIT_ROOT) -> dict[str, tuple[bytes, int]]:
-    """Zip path -> (content, file mode)."""
+def autograder_files(pack: Pack, reference: bytes, config: AutograderConfig,
+                     kit: Path = KIT_ROOT) -> dict[str, tuple[bytes, int]]:
+    """Zip path -> (content, file mode): the engine and ``pack``, no other assignment."""
     made_with = wire.loads(reference)["versions"]
     files: dict[str, tuple[bytes, int]] = {}
     for path in shipped_files(kit / "grader"):
-        files[path.relative_to(kit).as_posix()] = (path.read_bytes(), 0o644)
+        if not of_other_pack(path, pack):
+            files[path.relative_to(kit).as_posix()] = (path.read_bytes(), 0o644)
     python = f"python{made_with['python'].rsplit('.', 1)[0]}"
     setup = (TEMPLATES / "setup.sh").read_text(encoding="utf-8").replace("{{PYTHON}}", python)
     files["setup.sh"] = (setup.encode(), 0o755)
@@ -83,12 +86,12 @@ def autograder_files(reference: bytes, config: AutograderConfig, kit: Path = KIT
     return files
 
 
-def write_autograder(target: Path | str, reference: bytes, config: AutograderConfig,
+def write_autograder(target: Path | str, pack: Pack, reference: bytes, config: AutograderConfig,
                      kit: Path = KIT_ROOT) -> AutograderReport:
-    """Write the zip to ``target``, atomically: a failed build leaves no partial zip."""
+    """Write ``pack``'s autograder zip to ``target``, atomically: a failed build leaves no partial zip."""
     target = Path(target)
     if target.suffix.lower() != ".zip":
         raise BuildError(f"The autograder is a zip file: expected a path ending in .zip. Received: {str(target)!r}")
-    files = autograder_files(reference, config, kit)
+    files = autograder_files(pack, reference, config, kit)
     write_zip_atomic(target, files)
     return AutograderReport(target, sorted(files), target.stat().st_size)

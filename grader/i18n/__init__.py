@@ -8,6 +8,7 @@ tests/test_i18n.py makes sure that never happens to a message in the source.
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import re
 
@@ -90,9 +91,26 @@ UI_EN = {
     "class_done": "Done",
     "exercises_unit": "exercises",
 }
+def _with_packs(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(check names, messages, structural templates) of the engine's catalog for ``lang`` and every pack's
+    (``grader/packs/<name>/<lang>.py``, optional)."""
+    names, messages, structural = dict(ko.CHECK_NAMES), dict(ko.MESSAGES), dict(ko.STRUCTURAL)
+    from grader import packs
+
+    for pack in packs.all_packs().values():
+        if not (pack.folder / f"{lang}.py").is_file():
+            continue
+        module = importlib.import_module(f"{pack.module}.{lang}")
+        names.update(getattr(module, "CHECK_NAMES", {}))
+        messages.update(getattr(module, "MESSAGES", {}))
+        structural.update(getattr(module, "STRUCTURAL", {}))
+    return names, messages, structural
+
+
 _UI = {"en": UI_EN, "ko": ko.UI}
-_CHECK_NAMES = {"ko": ko.CHECK_NAMES}
-_CATALOGS = {"ko": Catalog(ko.MESSAGES, ko.STRUCTURAL)}
+_KO_NAMES, _KO_MESSAGES, _KO_STRUCTURAL = _with_packs("ko")
+_CHECK_NAMES = {"ko": _KO_NAMES}
+_CATALOGS = {"ko": Catalog(_KO_MESSAGES, _KO_STRUCTURAL)}
 
 
 def check_lang(lang: str) -> str:
@@ -134,7 +152,7 @@ def _instance(template: str) -> str:
 def _covering(catalog: Catalog, templates: list[harvest.Template]) -> dict[str, Entry | None]:
     """Each template from the source -> the catalog entry that translates it, if any: the entry written
     with the same fields, else one general enough to match it (the entry "{call} without `training`"
-    covers the source's literal "Dropout.call without `training`")."""
+    covers the source's literal "Scale.call without `training`")."""
     by_skeleton = {skeleton(entry.english): entry for entry in catalog.entries}
     return {t.text: by_skeleton.get(skeleton(t.text)) or catalog.match(_instance(t.text)) for t in templates}
 

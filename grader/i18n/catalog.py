@@ -43,7 +43,7 @@ KINDS = {
     "shape": Kind(r"\([^()]*\)"),
     "axis": Kind(r"-?\d+|\[[-\d, ]*\]|\([-\d, ]*\)"),
     "ident": Kind(r"[A-Za-z_][\w.]*"),
-    "code": Kind(r"[\w.<>-]+"),  # a function's qualified name or a file name: Dropout.call, <module>, noise.py
+    "code": Kind(r"[\w.<>-]+"),  # a function's qualified name or a file name: Scale.call, <module>, layers.py
     "trainable": Kind(r"(?:not )?trainable"),
     "lines": Kind(r"(?: \(line [\d, ]+\))?"),  # policy.py: where the forbidden built-in was used, if known
     "text": Kind(r".+?", text=True),

@@ -23,7 +23,7 @@ _FIELD = re.compile(r"\{\}")
 # verbatim), nor grade.py's provenance.
 _NAMED = {
     "sandbox/pool.py": {"describe", "parse_run", "_death_text", "probe_error", "_fatal_text", "_SIGNALS", "_MEANINGS"},
-    "sandbox/worker.py": {"summarize", "_frame_text"},
+    "sandbox/summary.py": {"summarize", "_frame_text"},
 }
 _PROBE_CALLS = {"ProbeFailure", "to_numpy", "factor"}
 _FAILURE_KEYWORD = "failure"  # grade.py: ExerciseRun(failure=...) for a missing file
@@ -129,9 +129,14 @@ def _failure_keywords(tree: ast.AST):
             yield from _strings(node.value)
 
 
+def _folders(kind: str) -> list[Path]:
+    """The engine's ``checks`` or ``probes`` folder, then every pack's."""
+    return [_GRADER / kind, *sorted(p / kind for p in (_GRADER / "packs").iterdir() if (p / "__init__.py").is_file())]
+
+
 def _sources() -> list[tuple[Path, object]]:
-    sources = [(p, _check_module_strings) for p in sorted((_GRADER / "checks").glob("*.py"))]
-    sources += [(p, _probe_strings) for p in sorted((_GRADER / "probes").glob("*.py"))]
+    sources = [(p, _check_module_strings) for folder in _folders("checks") for p in sorted(folder.glob("*.py"))]
+    sources += [(p, _probe_strings) for folder in _folders("probes") for p in sorted(folder.glob("*.py"))]
     sources += [(_GRADER / rel, lambda tree, names=names: _named_parts(tree, names)) for rel, names in _NAMED.items()]
     sources.append((_GRADER / "grade.py", _failure_keywords))
     return sources
@@ -158,7 +163,7 @@ def message_templates() -> list[Template]:
 def check_names() -> list[Template]:
     """The first argument of every ``checks.add(...)`` in the check modules."""
     found = []
-    for path in sorted((_GRADER / "checks").glob("*.py")):
+    for path in [p for folder in _folders("checks") for p in sorted(folder.glob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and _is_check_add(node):
                 found.append((node.args[0].value, path, node.lineno))

@@ -1,5 +1,7 @@
 """probes: what the worker observes of a student's class. Runs inside the worker only.
 
+The engine's probe helpers live here; each pack's probes live in ``grader/packs/<name>/probes/``.
+
 A probe builds inputs from a seeded generator, runs the student's class and
 returns plain observations (numpy arrays, numbers, strings) -- never a verdict.
 Probe modules import no TensorFlow at the top, so the grader's own process can
@@ -8,7 +10,6 @@ read their constants without paying for it.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -63,8 +64,7 @@ class ProbeSet:
 
 
 PROBESETS: dict[str, ProbeSet] = {}
-
-_MODULES = ("regularizers", "noise", "dropout", "batchnorm", "layernorm")
+"""Exercise -> its probes, filled as pack probe modules are imported (exercise names are unique)."""
 
 
 def register(probeset: ProbeSet) -> ProbeSet:
@@ -72,12 +72,13 @@ def register(probeset: ProbeSet) -> ProbeSet:
     return probeset
 
 
-def load_all() -> dict[str, ProbeSet]:
-    for name in _MODULES:
-        importlib.import_module(f"grader.probes.{name}")
-    return PROBESETS
+def load(pack) -> dict[str, ProbeSet]:
+    """The probes of every exercise of ``pack`` (a grader.packs.Pack), importing its probe modules."""
+    pack.import_modules("probes", PROBESETS)
+    return {e.name: PROBESETS[e.name] for e in pack.exercises}
 
 
-def source_files() -> list[Path]:
-    """The probe code, part of the reference cache key."""
-    return sorted(Path(__file__).parent.glob("*.py"))
+def source_files(pack) -> list[Path]:
+    """The probe code of ``pack``, the engine's included: part of the reference cache key."""
+    return sorted(Path(__file__).parent.glob("*.py")) + sorted((pack.folder / "probes").glob("*.py")) \
+        + [pack.folder / "__init__.py"]

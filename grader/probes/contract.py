@@ -1,4 +1,8 @@
-"""Probes of the Keras layer contract, shared by every layer exercise."""
+"""Probes of the Keras layer contract, shared by every layer exercise of any pack.
+
+Each pack passes its layer's constructor arguments (non-default values, so a config that drops one
+shows) and the arguments that must raise ValueError.
+"""
 
 from __future__ import annotations
 
@@ -13,22 +17,9 @@ from grader.probes.tensors import from_config, to_numpy
 from grader.settings import SUBMISSION_MOUNT
 
 FEATURES = 6
-# Constructor arguments with non-default values, so a config that drops one shows.
-CONTRACT_KWARGS: dict[str, dict[str, Any]] = {
-    "GaussianNoise": {"stddev": 0.2, "seed": 7},
-    "Dropout": {"rate": 0.25, "noise_shape": (None, FEATURES), "seed": 7},
-    "BatchNormalization": {"axis": -1, "momentum": 0.8, "epsilon": 0.01, "center": True, "scale": True},
-    "LayerNormalization": {"axis": -1, "epsilon": 0.01, "center": True, "scale": True},
-}
+"""The layer's input width in every contract probe."""
 _STATS = ("moving_mean", "moving_variance")
 # BEGIN HIDDEN
-# Arguments the skeletons say must raise ValueError; a case counts only where the reference raises it.
-INVALID_KWARGS: dict[str, list[dict[str, Any]]] = {
-    "GaussianNoise": [{"stddev": -0.5}],
-    "Dropout": [{"rate": 1.5}, {"rate": -0.1}],
-    "BatchNormalization": [{"momentum": 1.5}, {"epsilon": -1.0}],
-    "LayerNormalization": [{"epsilon": -1.0}],
-}
 # Keras's own layer arguments, which reach the base Layer only through super().__init__(**kwargs).
 BASE_KWARGS = {"name": "checked_layer", "dtype": "float64"}
 # END HIDDEN
@@ -53,12 +44,13 @@ def _stat_values(layer) -> dict:
     return {n: to_numpy(getattr(layer, n), n) for n in _STATS if getattr(layer, n, None) is not None}
 
 
-def add_contract_probes(probes: ProbeSet) -> None:
+def add_contract_probes(probes: ProbeSet, kwargs: dict[str, Any], invalid: list[dict[str, Any]] = ()) -> None:
+    """``kwargs``: constructor arguments with non-default values; ``invalid``: argument sets the skeleton says
+    must raise ValueError (a case counts only where the reference raises it)."""
     # BEGIN HIDDEN
-    add_mixed_precision_probe(probes)
+    add_mixed_precision_probe(probes, kwargs)
     # END HIDDEN
     exercise = probes.exercise
-    kwargs = CONTRACT_KWARGS[exercise]
 
     @probes.add("config")
     def config(ctx: ProbeContext) -> dict:
@@ -92,7 +84,7 @@ def add_contract_probes(probes: ProbeSet) -> None:
     @probes.add("validation")
     def validation(ctx: ProbeContext) -> dict:
         raised = []
-        for case in INVALID_KWARGS[exercise]:
+        for case in invalid:
             try:
                 ctx.cls(**case)
                 raised.append(None)
@@ -149,9 +141,8 @@ def add_contract_probes(probes: ProbeSet) -> None:
 
 
 # BEGIN HIDDEN
-def add_mixed_precision_probe(probes: ProbeSet) -> None:
+def add_mixed_precision_probe(probes: ProbeSet, kwargs: dict[str, Any]) -> None:
     exercise = probes.exercise
-    kwargs = CONTRACT_KWARGS[exercise]
 
     @probes.add("mixed_precision")
     def mixed_precision(ctx: ProbeContext) -> dict:

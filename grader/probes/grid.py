@@ -44,7 +44,7 @@ def factor(name: str, *levels: tuple[str, Any]) -> Factor:
 DTYPES = factor("dtype", ("float32", "float32"), ("float64", "float64"))
 
 # How a layer is called outside training: one call per configuration, the covering set reaches each form
-# with every shape, dtype and argument. A frozen BatchNormalization adds its own level.
+# with every shape, dtype and argument. A layer with moving statistics adds a frozen level.
 MODES = factor("mode", ("training=False", "false"), ("called without training", "omitted"), ("training=None", "none"))
 FROZEN = "frozen"
 MODES_AND_FROZEN = factor("mode", *((level.label, level.value) for level in MODES.levels),

@@ -33,7 +33,7 @@ def gradient(ctx: ProbeContext, tape: Any, target: Any, sources: dict[str, Any],
 
 
 def call_text(name: str, kwargs: dict[str, Any]) -> str:
-    """How a constructor call reads in feedback: ``Dropout(rate=0.3, seed=7)``."""
+    """How a constructor call reads in feedback: ``Scale(factor=0.3, seed=7)``."""
     return f"{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})"
 
 

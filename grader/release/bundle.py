@@ -1,8 +1,9 @@
 """Build the zip students receive: no solution code, no hidden checks, none of their reference data.
 
-Contents: assignments/ (skeletons and notebook), the grader package with every hidden region stripped
-(and without this release package), the public reference observations, datasets/, the experiment's
-reference plots, pyproject.toml and a student README.
+Contents, for one assignment: its assignments/<name>/ (skeletons and notebook), the grader package with
+that assignment's pack only and every hidden region stripped (and without this release package), the
+public reference observations, what the pack ships besides (its data, reference plots), pyproject.toml
+and a student README.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from pathlib import Path
 
 from grader import KIT_ROOT, settings
 from grader.fileio import shipped_files, write_zip_atomic
+from grader.packs import Pack, of_other_pack
+from grader.reference import public_reference_path
 from grader.release.hidden import strip_hidden
 
+# The pack's own README.student.md when it has one, else this template filled in.
 STUDENT_README = Path(__file__).with_name("README.student.md")
-# Folders and files copied as they are, relative to the kit's root.
-_COPIED = ("datasets", "docs/experiment", "pyproject.toml")
+# Copied as they are, relative to the kit's root, besides what the pack ships (Pack.shipped).
+_COPIED = ("pyproject.toml",)
 
 
 class ReleaseError(RuntimeError):
@@ -31,21 +35,21 @@ class ReleaseReport:
     """Bundle path -> number of hidden lines left out of it."""
 
 
-def bundle_files(public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[str, bytes], dict[str, int]]:
+def bundle_files(pack: Pack, public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[str, bytes], dict[str, int]]:
     """Bundle path -> content, and the lines stripped per file. Raises ReleaseError if something is missing."""
     from grader.assign import check_assignments
 
-    stale = check_assignments(kit / "solutions" / "regularization", kit / "assignments" / "regularization")
+    stale = check_assignments(pack, kit / "solutions" / pack.name, kit / "assignments" / pack.name)
     if stale:
         raise ReleaseError("assignments/ is out of date with solutions/ (" + "; ".join(stale[:3]) +
                            "): run `python -m grader assign` first.")
     files: dict[str, bytes] = {}
     stripped: dict[str, int] = {}
-    for path in shipped_files(kit / "assignments"):
+    for path in shipped_files(kit / "assignments" / pack.name):
         files[path.relative_to(kit).as_posix()] = path.read_bytes()
     release_dir = Path(__file__).parent
     for path in shipped_files(kit / "grader"):
-        if path.is_relative_to(release_dir):
+        if path.is_relative_to(release_dir) or of_other_pack(path, pack):
             continue
         name = path.relative_to(kit).as_posix()
         if path.suffix == ".py":
@@ -56,22 +60,30 @@ def bundle_files(public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[st
             files[name] = public.encode("utf-8")
         else:
             files[name] = path.read_bytes()
-    for entry in _COPIED:
+    for entry in (*_COPIED, *pack.shipped):
         source = kit / entry
         for path in [source] if source.is_file() else shipped_files(source) if source.is_dir() else []:
             files[path.relative_to(kit).as_posix()] = path.read_bytes()
-    files["README.md"] = STUDENT_README.read_bytes()
+    files["README.md"] = student_readme(pack).encode("utf-8")
     # A student repository made from the bundle (GitHub Classroom) runs the public checks on every push.
     files[".github/workflows/check.yml"] = (kit / ".github" / "classroom" / "check.yml").read_bytes()
-    files[settings.PUBLIC_REFERENCE.relative_to(settings.KIT_ROOT).as_posix()] = public_reference
+    files[public_reference_path(pack).relative_to(settings.KIT_ROOT).as_posix()] = public_reference
     return files, stripped
 
 
-def write_release(target: Path | str, public_reference: bytes, kit: Path = KIT_ROOT) -> ReleaseReport:
-    """Write the bundle to ``target`` (a .zip), atomically: a failed build leaves no partial zip."""
+def student_readme(pack: Pack) -> str:
+    own = pack.folder / "README.student.md"
+    if own.is_file():
+        return own.read_text(encoding="utf-8")
+    return STUDENT_README.read_text(encoding="utf-8").format(title=pack.title, name=pack.name,
+                                                             files=", ".join(pack.filenames))
+
+
+def write_release(target: Path | str, pack: Pack, public_reference: bytes, kit: Path = KIT_ROOT) -> ReleaseReport:
+    """Write ``pack``'s bundle to ``target`` (a .zip), atomically: a failed build leaves no partial zip."""
     target = Path(target)
     if target.suffix.lower() != ".zip":
         raise ReleaseError(f"The bundle is a zip file: expected a path ending in .zip. Received: {str(target)!r}")
-    files, stripped = bundle_files(public_reference, kit)
+    files, stripped = bundle_files(pack, public_reference, kit)
     write_zip_atomic(target, {name: (content, 0o644) for name, content in files.items()})
     return ReleaseReport(target, sorted(files), stripped)

@@ -1,6 +1,6 @@
 """gradebook.csv: one row per student, for import into a learning management system.
 
-Columns: ``student`` (id, the folder or file name), one column per exercise (points), ``total``,
+Columns: ``student`` (id, the folder or file name), one column per exercise of the assignment (points), ``total``,
 ``max_total``, ``status`` (``graded``, or what went wrong for this student), ``submission_sha256``.
 """
 
@@ -11,7 +11,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.exercises import EXERCISES
 from grader.fileio import write_text_atomic
 
 
@@ -25,14 +24,17 @@ class Row:
     sha256: str = ""
 
 
-COLUMNS = ["student", *[e.name for e in EXERCISES], "total", "max_total", "status", "submission_sha256"]
+def columns(exercises: list[str]) -> list[str]:
+    return ["student", *exercises, "total", "max_total", "status", "submission_sha256"]
 
 
-def write_gradebook(rows: list[Row], path: Path) -> None:
+def write_gradebook(rows: list[Row], path: Path, exercises: list[str]) -> None:
+    """``exercises``: the assignment's, in order, one column each (they also tell a course merge which
+    assignment the file is for: exercise names are unique across assignments)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns(exercises))
     for row in sorted(rows, key=lambda r: r.student):
-        writer.writerow([row.student, *[f"{row.scores.get(e.name, 0):g}" for e in EXERCISES],
+        writer.writerow([row.student, *[f"{row.scores.get(e, 0):g}" for e in exercises],
                          f"{row.total:g}", f"{row.max_total:g}", row.status, row.sha256])
     write_text_atomic(path, buffer.getvalue())

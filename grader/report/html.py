@@ -18,7 +18,6 @@ from html import escape
 from typing import Mapping, Sequence
 from urllib.parse import quote
 
-from grader.exercises import EXERCISES
 from grader.grade import CheckResult, GradingResult
 from grader.i18n import DEFAULT_LANG, check_name, translate, ui
 from grader.report.gradebook import Row
@@ -227,10 +226,12 @@ class _Tally:
     """(exercise, check) -> passed, one entry per student, in the order the checks run."""
     mistakes: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     """(exercise, mistake) -> the students it was diagnosed for."""
+    exercises: tuple[str, ...] = ()
+    """The assignment's exercises, in its order."""
 
     @classmethod
-    def of(cls, results: Mapping[str, dict]) -> _Tally:
-        tally = cls()
+    def of(cls, results: Mapping[str, dict], exercises: Sequence[str]) -> _Tally:
+        tally = cls(exercises=tuple(exercises))
         for student, data in results.items():
             for test in data.get("tests", []):
                 exercise = test["tags"][0]
@@ -249,19 +250,21 @@ class _Tally:
         return next(iter(scores.values()))[1] if scores else None
 
 
-def _order(exercise: str) -> int:
-    """The exercise's place in the assignment, so tables list (and sort back to) the assignment's order."""
-    return next((i for i, e in enumerate(EXERCISES) if e.name == exercise), len(EXERCISES))
+    def order(self, exercise: str) -> int:
+        """The exercise's place in the assignment, so tables list (and sort back to) the assignment's order."""
+        return self.exercises.index(exercise) if exercise in self.exercises else len(self.exercises)
 
 
-def class_report_html(rows: Sequence[Row], results: Mapping[str, dict], lang: str = DEFAULT_LANG) -> str:
+def class_report_html(rows: Sequence[Row], results: Mapping[str, dict], exercises: Sequence[str],
+                      lang: str = DEFAULT_LANG) -> str:
     """The class at a glance: histogram of totals, pass rates per exercise and per check, the mistakes
     diagnosed most often, and a sortable table of students.
 
     ``rows``: the gradebook's rows (every student of the class folder, unreadable ones included);
-    ``results``: each student's results.json as parsed (a student missing here counts as having no tests).
+    ``results``: each student's results.json as parsed (a student missing here counts as having no tests);
+    ``exercises``: the assignment's, in order.
     """
-    tally = _Tally.of(results)
+    tally = _Tally.of(results, exercises)
     graded = [row for row in rows if row.max_total]
     kinds = Counter(_status_kind(row) for row in rows)
     totals = [row.total for row in graded]
@@ -287,11 +290,11 @@ def _exercise_table(tally: _Tally, lang: str) -> str:
     parts = [f"<h2>{escape(ui('exercise_rates_title', lang))}</h2>", '<table class="sortable exercise-rates">',
              "<thead><tr>", _head(ui("exercise", lang), "number"), _head(ui("mean_score", lang), "number", "num"),
              _head(ui("full_marks", lang), "number", "num"), "</tr></thead><tbody>"]
-    for exercise in sorted(tally.points, key=_order):
+    for exercise in sorted(tally.points, key=tally.order):
         scores = list(tally.points[exercise].values())
         full = sum(score >= maximum for score, maximum in scores)
         mean = statistics.fmean(score for score, _ in scores)
-        parts.append(f'<tr><td data-sort="{_order(exercise)}">{escape(exercise)}</td>'
+        parts.append(f'<tr><td data-sort="{tally.order(exercise)}">{escape(exercise)}</td>'
                      f'<td class="num" data-sort="{mean / scores[0][1] if scores[0][1] else 0:.6f}">'
                      f"{mean:.2f} / {scores[0][1]:g}</td>{_rate(full, len(scores))}</tr>")
     parts.append("</tbody></table>")
@@ -305,7 +308,7 @@ def _mistake_table(tally: _Tally, lang: str) -> str:
     parts += ['<table class="mistakes"><thead><tr>', f'<th class="num">{escape(ui("students_axis", lang))}</th>',
               f"<th>{escape(ui('exercise', lang))}</th><th>{escape(ui('mistake', lang))}</th>",
               f"<th>{escape(ui('student', lang))}</th></tr></thead><tbody>"]
-    ranked = sorted(tally.mistakes.items(), key=lambda item: (-len(item[1]), _order(item[0][0]), item[0][1]))
+    ranked = sorted(tally.mistakes.items(), key=lambda item: (-len(item[1]), tally.order(item[0][0]), item[0][1]))
     for (exercise, mistake), students in ranked:
         parts.append(f'<tr><td class="num">{len(students)}</td><td>{escape(exercise)}</td>'
                      f"<td>{escape(translate(mistake, lang))}</td>"
@@ -319,9 +322,9 @@ def _check_table(tally: _Tally, lang: str) -> str:
              "<thead><tr>", _head(ui("exercise", lang), "number"), _head(ui("check", lang), "text"),
              _head(ui("pass_rate", lang), "number", "num"), "</tr></thead><tbody>"]
     # Sorting by the exercise column restores this order: the exercise's place, then the check's.
-    checks = sorted(enumerate(tally.outcomes.items()), key=lambda item: (_order(item[1][0][0]), item[0]))
+    checks = sorted(enumerate(tally.outcomes.items()), key=lambda item: (tally.order(item[1][0][0]), item[0]))
     for position, ((exercise, check), outcomes) in checks:
-        parts.append(f'<tr><td data-sort="{_order(exercise) * 1000 + position}">{escape(exercise)}</td>'
+        parts.append(f'<tr><td data-sort="{tally.order(exercise) * 1000 + position}">{escape(exercise)}</td>'
                      f'<td data-sort="{escape(check)}">{escape(check)}</td>{_rate(sum(outcomes), len(outcomes))}</tr>')
     parts.append("</tbody></table>")
     return "".join(parts)
@@ -330,19 +333,19 @@ def _check_table(tally: _Tally, lang: str) -> str:
 def _student_table(rows: Sequence[Row], results: Mapping[str, dict], tally: _Tally, lang: str) -> str:
     parts = [f"<h2>{escape(ui('students_title', lang))}</h2>", '<table class="sortable students"><thead><tr>',
              _head(ui("student", lang), "text")]
-    for exercise in EXERCISES:
-        maximum = tally.maximum(exercise.name)
-        parts.append(_head(exercise.name, "number", "num", "" if maximum is None else f"/\u00a0{maximum:g}"))
+    for exercise in tally.exercises:
+        maximum = tally.maximum(exercise)
+        parts.append(_head(exercise, "number", "num", "" if maximum is None else f"/\u00a0{maximum:g}"))
     parts += [_head(ui("total", lang), "number", "num"), _head(ui("status", lang), "text"), "</tr></thead><tbody>"]
     for row in sorted(rows, key=lambda r: r.student):
         kind = _status_kind(row)
         link = f'<a href="{escape(quote(row.student))}/feedback.html">{escape(row.student)}</a>'
         cells = [f'<td data-sort="{escape(row.student)}">{link}</td>']
-        for exercise in EXERCISES:
-            score = row.scores.get(exercise.name)
+        for exercise in tally.exercises:
+            score = row.scores.get(exercise)
             # An unreadable upload has no scores: it sorts below every graded one.
             cells.append('<td class="num" data-sort="-1">–</td>' if score is None else
-                         f'<td class="num {_tone(score, tally.maximum(exercise.name) or 0.0)}" '
+                         f'<td class="num {_tone(score, tally.maximum(exercise) or 0.0)}" '
                          f'data-sort="{score:g}">{score:g}</td>')
         cells.append(f'<td class="num {_tone(row.total, row.max_total)}" '
                      f'data-sort="{row.total if row.max_total else -1:g}">{row.total:g} / {row.max_total:g}</td>')

@@ -17,8 +17,20 @@ from pathlib import Path
 
 from grader import KIT_ROOT
 
-# The grader modules the worker imports; everything else of the kit stays outside.
-WORKER_MODULES = ("__init__.py", "settings.py", "exercises.py", "probes", "sandbox")
+# The engine modules the worker imports; of each pack, its declaration and probes. Everything else of
+# the kit (checks, references, solutions) stays outside.
+WORKER_MODULES = ("__init__.py", "settings.py", "probes", "sandbox", "packs/__init__.py")
+
+
+def worker_paths() -> list[Path]:
+    """The files and folders of the kit the worker may read."""
+    from grader import packs
+
+    grader = KIT_ROOT / "grader"
+    paths = [grader / name for name in WORKER_MODULES]
+    for pack in packs.all_packs().values():
+        paths += [pack.folder / "__init__.py", pack.folder / "probes"]
+    return paths
 # System files Python and TensorFlow need from /etc; /etc as a whole would show e.g. /etc/shadow.
 _ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf", "passwd", "group")
 INSIDE_TMP = "/tmp"
@@ -72,8 +84,7 @@ def bwrap_command(argv: list[str], env: dict[str, str]) -> list[str]:
             raise SandboxUnavailable(f"the Python environment {root} contains the kit itself, so the sandbox "
                                      "would show solutions/: use a virtual environment inside or beside the kit")
         command += ["--ro-bind", str(root), str(root)]
-    for name in WORKER_MODULES:
-        path = KIT_ROOT / "grader" / name
+    for path in worker_paths():
         command += ["--ro-bind", str(path), str(path)]
     command += ["--chdir", INSIDE_TMP, "--clearenv"]
     for key, value in env.items():

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from grader import KIT_ROOT, settings
-from grader.exercises import EXERCISES
 from grader.sandbox import isolation, wire
 
 
@@ -98,6 +97,8 @@ class ExerciseRun:
 
 @dataclass(frozen=True)
 class Task:
+    pack: str
+    """The assignment the exercise belongs to (grader/packs/<pack>)."""
     exercise: str
     class_name: str
     module: str
@@ -118,15 +119,16 @@ class Job:
     """Every file of the submission, name -> text: the worker imports them from memory."""
 
 
-def tasks_for(modules: dict[str, str], probes: Callable[[str], tuple[str, ...]] | None = None,
+def tasks_for(pack, modules: dict[str, str], probes: Callable[[str], tuple[str, ...]] | None = None,
               exercises: Iterable[str] | None = None) -> tuple[Task, ...]:
-    """The tasks of every exercise whose file is present; ``modules``: exercise file -> file in the submission.
+    """The tasks of every exercise of ``pack`` (a grader.packs.Pack) whose file is present; ``modules``:
+    exercise file -> file in the submission.
 
     ``probes`` gives the probes to run for an exercise (default: all); ``exercises`` keeps only those.
     """
     wanted = set(exercises) if exercises is not None else None
-    return tuple(Task(ex.name, ex.name, modules[ex.filename], ex.cost, probes(ex.name) if probes else None)
-                 for ex in EXERCISES if ex.filename in modules and (wanted is None or ex.name in wanted))
+    return tuple(Task(pack.name, ex.name, ex.name, modules[ex.filename], ex.cost, probes(ex.name) if probes else None)
+                 for ex in pack.exercises if ex.filename in modules and (wanted is None or ex.name in wanted))
 
 
 def split_tasks(tasks: tuple[Task, ...], parts: int) -> list[tuple[Task, ...]]:
@@ -197,7 +199,7 @@ class WorkerPool:
             "KERAS_BACKEND": "tensorflow",
             "CUDA_VISIBLE_DEVICES": os.environ.get("CUDA_VISIBLE_DEVICES", ""),
         }
-        argv = [sys.executable, "-m", "grader.sandbox.worker", "--result-fd", str(write_fd),
+        argv = [sys.executable, "-m", "grader.sandbox.supervisor", "--result-fd", str(write_fd),
                 "--parallel", str(self.parallel), "--scratch", scratch]
         if self.isolated:
             argv = isolation.bwrap_command([*argv, "--pid-namespace"], env)
@@ -235,7 +237,7 @@ class WorkerPool:
                     group_id = f"{job.id}-{number}"
                     groups[group_id] = (job, {t.exercise: t for t in tasks})
                     line = {"id": group_id, "sources": job.sources, "timeout": self.timeout, "threads": threads,
-                            "tasks": [{"exercise": t.exercise, "class": t.class_name, "module": t.module,
+                            "tasks": [{"pack": t.pack, "exercise": t.exercise, "class": t.class_name, "module": t.module,
                                        "probes": t.probes} for t in tasks],
                             "memory_limit": settings.MEMORY_LIMIT_BYTES,
                             "cpu_limit": int(max(self.timeout, 1) * settings.CPU_LIMIT_FACTOR),

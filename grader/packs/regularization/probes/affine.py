@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet
-from grader.probes.normalization import inject
+from grader.packs.regularization.probes.normalization import inject
 from grader.probes.tensors import call_text, to_numpy
 
 # BEGIN HIDDEN

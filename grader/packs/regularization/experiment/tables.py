@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from grader.experiment.network import VARIANTS
-from grader.experiment.results import ExperimentReport, SkippedVariant, VariantResult
+from grader.packs.regularization.experiment.network import VARIANTS
+from grader.packs.regularization.experiment.results import ExperimentReport, SkippedVariant, VariantResult
 
 CSV_COLUMNS = ("variant", "setting", "train_accuracy", "val_accuracy", "gap", "skipped_because")
 

@@ -7,7 +7,7 @@ import numpy as np
 from grader.checks import CheckSet, Fail, register
 from grader.checks.compare import assert_close, fmt
 from grader.checks.grid import judge_grid, level_notes
-from grader.probes.regularizers import CASES
+from grader.packs.regularization.probes.regularizers import CASES
 from grader.probes.tensors import call_text
 
 DEFAULTS = {"L1": {"l1": 0.01}, "L2": {"l2": 0.01}, "L1L2": {"l1": 0.0, "l2": 0.0}}

@@ -6,14 +6,15 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
+from grader.packs.regularization.probes.arguments import contract_arguments
 # BEGIN HIDDEN
-from grader.checks.affine import add_affine_checks
+from grader.packs.regularization.checks.affine import add_affine_checks
 # END HIDDEN
 from grader.checks.compare import assert_close, close, inert_output
 from grader.checks.grid import FALSE, FROZEN_MODE, MODE_TEXT, NONE, OMITTED, grid_verdict, judge_grid, level_notes, select
-from grader.checks.normalization import LEVEL_NOTES, ONE_FLAG_ON, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
+from grader.packs.regularization.checks.normalization import LEVEL_NOTES, ONE_FLAG_ON, SWAPPED_OUTPUT, UNCENTERED, factor_of, variance
 # BEGIN HIDDEN
-from grader.checks.normalization import add_gradient_checks
+from grader.packs.regularization.checks.normalization import add_gradient_checks
 # END HIDDEN
 
 EXERCISE = "BatchNormalization"
@@ -314,4 +315,4 @@ def fit_evaluate(obs: dict, ref: dict) -> None:
 # BEGIN HIDDEN
 add_affine_checks(checks)
 # END HIDDEN
-add_contract_checks(checks)
+add_contract_checks(checks, *contract_arguments(checks.exercise))

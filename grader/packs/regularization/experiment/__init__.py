@@ -7,7 +7,7 @@ the accuracies per epoch), ``figures`` (learning-curve PNGs), ``tables`` (result
 
 Example::
 
-    from grader.experiment import print_summary, run_experiment
+    from grader.packs.regularization.experiment import print_summary, run_experiment
 
     report = run_experiment("solutions/regularization", "docs/experiment")
     print_summary(report)
@@ -17,9 +17,9 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # before TensorFlow loads: no C++ start-up chatter
 
-from grader.experiment.network import SETUP, VARIANTS, Setup, Variant
-from grader.experiment.results import ExperimentReport, SkippedVariant, VariantResult
-from grader.experiment.run import print_summary, run_experiment
+from grader.packs.regularization.experiment.network import SETUP, VARIANTS, Setup, Variant
+from grader.packs.regularization.experiment.results import ExperimentReport, SkippedVariant, VariantResult
+from grader.packs.regularization.experiment.run import print_summary, run_experiment
 
 __all__ = ["SETUP", "VARIANTS", "ExperimentReport", "Setup", "SkippedVariant", "Variant", "VariantResult",
            "print_summary", "run_experiment"]

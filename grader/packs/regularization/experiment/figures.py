@@ -13,8 +13,8 @@ from pathlib import Path
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from grader.experiment.network import VARIANTS
-from grader.experiment.results import VariantResult
+from grader.packs.regularization.experiment.network import VARIANTS
+from grader.packs.regularization.experiment.results import VariantResult
 from grader.fileio import write_bytes_atomic
 
 _DPI = 100

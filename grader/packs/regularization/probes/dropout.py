@@ -6,6 +6,7 @@ import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
+from grader.packs.regularization.probes.arguments import contract_arguments
 from grader.probes.tensors import gradient, seeded_runs, to_numpy
 # BEGIN HIDDEN
 from grader.probes.grid import DTYPES, MODES_AND_FROZEN, Space, add_grid_probe, attempt, call_in_mode, factor
@@ -145,4 +146,4 @@ add_grid_probe(probes, "grid", GRID, _grid_case)
 # END HIDDEN
 
 
-add_contract_probes(probes)
+add_contract_probes(probes, *contract_arguments(probes.exercise))

@@ -6,11 +6,12 @@ import numpy as np
 
 from grader.probes import ProbeContext, ProbeSet, register
 from grader.probes.contract import add_contract_probes
+from grader.packs.regularization.probes.arguments import contract_arguments
 # BEGIN HIDDEN
-from grader.probes.affine import add_affine_probe
+from grader.packs.regularization.probes.affine import add_affine_probe
 # END HIDDEN
 from grader.probes.grid import DTYPES, MODES_AND_FROZEN, Space, add_grid_probe, attempt, call_in_mode, factor
-from grader.probes.normalization import DATA, draw, inject
+from grader.packs.regularization.probes.normalization import DATA, draw, inject
 from grader.probes.tensors import build, gradient, to_numpy, weight, weight_flags
 
 MOMENTUM = 0.9
@@ -138,4 +139,4 @@ def graph(ctx: ProbeContext) -> dict:
 # BEGIN HIDDEN
 add_affine_probe(probes)
 # END HIDDEN
-add_contract_probes(probes)
+add_contract_probes(probes, *contract_arguments(probes.exercise))

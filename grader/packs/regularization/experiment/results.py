@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader.experiment.network import Setup
+from grader.packs.regularization.experiment.network import Setup
 
 
 @dataclass(frozen=True)

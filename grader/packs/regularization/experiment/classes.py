@@ -15,14 +15,14 @@ import sys
 import traceback
 from pathlib import PurePosixPath
 
-from grader.exercises import FILENAMES, exercise
+from grader.packs.regularization import PACK
 from grader.load import Submission
 
 _ORIGIN = "<submission>"
 """Prefix of the student's files in tracebacks, so their lines can be found and named."""
 _MAX_MESSAGE_CHARS = 300
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_EXERCISE_MODULES = frozenset(PurePosixPath(name).stem for name in FILENAMES)
+_EXERCISE_MODULES = frozenset(PurePosixPath(name).stem for name in PACK.filenames)
 
 
 def _servable(name: str) -> bool:
@@ -98,7 +98,7 @@ class StudentClasses:
 
     def get(self, name: str) -> type:
         """The student's class ``name`` (e.g. ``"Dropout"``). Raises ClassUnavailable."""
-        filename = exercise(name).filename
+        filename = PACK.exercise(name).filename
         module_file = self.submission.modules.get(filename)
         if module_file is None:
             raise ClassUnavailable(f"{name} is missing: the submission has no {filename}")

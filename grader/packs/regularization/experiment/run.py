@@ -13,12 +13,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from grader.datasets import load_digits
-from grader.experiment.classes import ClassUnavailable, StudentClasses, describe_error, raised_by_student
-from grader.experiment.figures import accuracy_limits, plot_comparison, plot_variant
-from grader.experiment.network import SETUP, VARIANTS, Setup, Variant, build_network
-from grader.experiment.results import ExperimentReport, SkippedVariant, VariantResult
-from grader.experiment.tables import results_csv, results_markdown
-from grader.experiment.train import train, training_subset
+from grader.packs.regularization.experiment.classes import ClassUnavailable, StudentClasses, describe_error, raised_by_student
+from grader.packs.regularization.experiment.figures import accuracy_limits, plot_comparison, plot_variant
+from grader.packs.regularization.experiment.network import SETUP, VARIANTS, Setup, Variant, build_network
+from grader.packs.regularization.experiment.results import ExperimentReport, SkippedVariant, VariantResult
+from grader.packs.regularization.experiment.tables import results_csv, results_markdown
+from grader.packs.regularization.experiment.train import train, training_subset
 from grader.fileio import write_text_atomic
 from grader.load import load_submission
 
@@ -52,7 +52,7 @@ def run_experiment(submission: Path | str, out: Path | str, *, console: Console 
     """
     setup = _setup(epochs, seed)
     chosen = _chosen(variants)
-    loaded = load_submission(submission)
+    loaded = load_submission(submission, assignment="regularization")
     out = Path(out)
     console = Console(stderr=True) if console is None else console
     data = load_digits()

@@ -6,10 +6,11 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
+from grader.packs.regularization.probes.arguments import contract_arguments
 from grader.checks.compare import assert_close, binomial_bound, inert_output
-from grader.probes.noise import LARGE_SCALE, SAMPLE_SHAPE, STDDEV
+from grader.packs.regularization.probes.noise import LARGE_SCALE, SAMPLE_SHAPE, STDDEV
 # BEGIN HIDDEN
-from grader.probes.noise import SEED
+from grader.packs.regularization.probes.noise import SEED
 # END HIDDEN
 from grader.settings import Z_BOUND
 from grader.checks.grid import FALSE, MODE_TEXT, OMITTED
@@ -197,4 +198,4 @@ def grid_gradient(obs: dict, ref: dict) -> None:
 # END HIDDEN
 
 
-add_contract_checks(checks)
+add_contract_checks(checks, *contract_arguments(checks.exercise))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import keras
 import numpy as np
 
-from grader.experiment.network import Setup
+from grader.packs.regularization.experiment.network import Setup
 
 
 @dataclass(frozen=True)

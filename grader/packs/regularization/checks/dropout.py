@@ -6,8 +6,9 @@ import numpy as np
 
 from grader.checks import CheckSet, Fail, register
 from grader.checks.contract import add_contract_checks
+from grader.packs.regularization.probes.arguments import contract_arguments
 from grader.checks.compare import assert_close, binomial_bound, fmt, inert_output
-from grader.probes.dropout import NOISE_SHAPE, RATE, SEED
+from grader.packs.regularization.probes.dropout import NOISE_SHAPE, RATE, SEED
 from grader.checks.grid import FALSE, MODE_TEXT, OMITTED
 # BEGIN HIDDEN
 from grader.checks.grid import add_mode_checks, judge_grid, level_notes
@@ -290,4 +291,4 @@ def grid_gradient(obs: dict, ref: dict) -> None:
 # END HIDDEN
 
 
-add_contract_checks(checks)
+add_contract_checks(checks, *contract_arguments(checks.exercise))

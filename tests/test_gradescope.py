@@ -100,7 +100,7 @@ def test_zip_has_the_entry_points_and_settings_at_its_root(autograder_zip):
         requirements = zipped.read("requirements.txt").decode()
     assert modes["setup.sh"] & 0o111 and modes["run_autograder"] & 0o111
     for needed in ("autograder.json", REFERENCE_NAME, "requirements.txt", "grader/gradescope/autograde.py",
-                   "grader/checks/dropout.py"):
+                   "grader/packs/regularization/checks/dropout.py"):
         assert needed in modes, needed
     assert config == {"hidden_visibility": HIDDEN, "stdout_visibility": STDOUT, "timeout": TIMEOUT, "lang": "en"}
     assert "keras==" in requirements and "tensorflow-cpu==" in requirements

@@ -1,4 +1,4 @@
-"""The reference cache: old files are pruned, the newest and the one just written are kept."""
+"""The reference cache: its key, and old files pruned while the newest and the one just written are kept."""
 
 from __future__ import annotations
 
@@ -22,3 +22,32 @@ def test_prune_keeps_the_file_just_written_and_the_newest_others(tmp_path):
     assert written.exists() and other.exists()
     assert [p.name for p in files[:reference._KEEP_REFERENCES - 1]] == sorted(left)[:reference._KEEP_REFERENCES - 1]
     assert len(list(tmp_path.glob("reference-*.json"))) == reference._KEEP_REFERENCES
+
+
+def test_the_reference_key_changes_with_keras_tensorflow_and_the_assignment(monkeypatch):
+    from conftest import PACK
+
+    key = reference.cache_key(PACK)
+    here = reference.versions()
+    for package in ("keras", "tensorflow-cpu" if "tensorflow-cpu" in here else "tensorflow"):
+        monkeypatch.setattr(reference, "versions", lambda package=package: {**here, package: "0.0.1"})
+        assert reference.cache_key(PACK) != key, package
+    monkeypatch.setattr(reference, "versions", lambda: here)
+    assert reference.cache_key(PACK) == key
+    other = type(PACK)(name="other", title="", exercises=PACK.exercises, folder=PACK.folder)
+    assert reference.cache_key(other, PACK.solutions) != key
+
+
+def test_the_installed_keras_and_tensorflow_are_in_the_pinned_range():
+    """README and pyproject pin the versions the references were checked against; this environment has them."""
+    import tomllib
+    from importlib import metadata
+
+    from grader import KIT_ROOT
+
+    with open(KIT_ROOT / "pyproject.toml", "rb") as handle:
+        declared = tomllib.load(handle)["project"]["dependencies"]
+    pins = {d.split(";")[0].split(">=")[0].strip(): d.split(";")[0] for d in declared}
+    assert "<3.16" in pins["keras"] and "<2.22" in pins["tensorflow-cpu"]
+    keras = tuple(int(p) for p in metadata.version("keras").split(".")[:3])
+    assert (3, 15, 1) <= keras < (3, 16)

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from corpus_build import build, cases  # noqa: E402
-from grader.exercises import EXERCISES, FILENAMES  # noqa: E402
+from conftest import EXERCISES, FILENAMES  # noqa: E402
 
 ASSIGNMENT = "regularization"
 CORRECT = ("functional_helpers", "keras_ops_var", "tf_ops_moments")  # and the reference itself

@@ -14,7 +14,7 @@ import pytest
 from corpus_build import build, cases
 from rich.console import Console
 
-from grader import i18n, settings
+from grader import i18n, packs, settings
 from grader.checks import CheckResult, Fail, checks_of
 from grader.packs.regularization.checks.batchnorm import normalize
 from grader.checks.policy import policy_message
@@ -54,7 +54,7 @@ def assert_korean(english: str) -> str:
 
 def test_every_check_name_and_message_template_has_a_korean_translation():
     missing = i18n.untranslated("ko")
-    assert not missing, "add these to grader/i18n/ko.py:\n" + "\n".join(f"{t.where}: {t.text!r}" for t in missing)
+    assert not missing, "add these to grader/i18n/ko.py (engine texts) or the pack's ko.py:\n" + "\n".join(f"{t.where}: {t.text!r}" for t in missing)
 
 
 def test_the_korean_catalog_has_no_entry_the_source_no_longer_uses():
@@ -80,15 +80,20 @@ def test_translations_of_hidden_checks_are_hidden_with_them():
     covering = i18n._covering(i18n._CATALOGS["ko"], templates)
     public_keys = {covering[t.text].english for t in templates if public(t)}
     public_keys |= {t.text for t in harvest.check_names() if public(t)}
-    source = Path(i18n.ko.__file__).read_text(encoding="utf-8")
-    hidden_here = hidden_lines(source)
+    catalogs = [Path(i18n.ko.__file__)] + [p.folder / "ko.py" for p in packs.all_packs().values()
+                                           if (p.folder / "ko.py").is_file()]
+    assert len(catalogs) > 1  # the packs' catalogs are read too
     misplaced = []
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and node.targets[0].id in ("CHECK_NAMES", "MESSAGES"):
-            for key in node.value.keys:
-                if (key.lineno in hidden_here) == (ast.literal_eval(key) in public_keys):
-                    where = "inside" if key.lineno in hidden_here else "outside"
-                    misplaced.append(f"ko.py:{key.lineno} {ast.literal_eval(key)!r} is {where} a hidden region")
+    for catalog in catalogs:
+        source = catalog.read_text(encoding="utf-8")
+        hidden_here = hidden_lines(source)
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.Assign) and node.targets[0].id in ("CHECK_NAMES", "MESSAGES"):
+                for key in node.value.keys:
+                    if (key.lineno in hidden_here) == (ast.literal_eval(key) in public_keys):
+                        where = "inside" if key.lineno in hidden_here else "outside"
+                        misplaced.append(f"{catalog.relative_to(kit)}:{key.lineno} {ast.literal_eval(key)!r} is "
+                                         f"{where} a hidden region")
     assert not misplaced, "\n".join(misplaced)
 
 

@@ -75,9 +75,10 @@ def _bwrap_candidates() -> list[Bwrap]:
 
 def _namespaces_problem(path: str) -> str | None:
     try:
-        # The mounts the worker's command needs too: inside some containers only --proc is refused.
-        probe = subprocess.run([path, "--unshare-all", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "true"],
-                               capture_output=True, text=True, timeout=20)
+        # The mounts the worker's command needs too: inside some containers only --proc is refused. This
+        # Python by its full path, since PATH may hold no `true` (a virtual environment's bin alone).
+        probe = subprocess.run([path, "--unshare-all", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
+                                sys.executable, "-S", "-c", ""], capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"could not start: {exc}"
     if probe.returncode != 0:

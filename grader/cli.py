@@ -40,7 +40,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="seconds allowed per exercise (default: %(default)s)")
     parser.add_argument("--jobs", type=_positive_int, default=None, help="child processes run in parallel (default: the core count)")
     parser.add_argument("--sandbox", choices=("auto", "bwrap", "none"), default=settings.SANDBOX,
-                        help="isolate student code with bubblewrap: auto (if available), bwrap (required), none")
+                        help="isolate student code: auto (bubblewrap if it runs, else as root the user nobody, else a "
+                             "plain subprocess), bwrap (required), none")
 
 
 def _add_assignment_option(parser: argparse.ArgumentParser, inferred: bool = True) -> None:
@@ -71,6 +72,16 @@ def _language(args: argparse.Namespace) -> str:
         except OSError:
             pass  # a read-only kit still works; the choice just is not remembered
     return args.lang
+
+
+def _warn_about_isolation(err: Console, sandbox: str, lang: str) -> None:
+    """Once per run of student code, where bubblewrap cannot isolate it; --sandbox none asked for no isolation."""
+    from grader.i18n import ui
+    from grader.sandbox.isolation import choose
+
+    chosen = choose(sandbox)  # what the worker pool will choose too (the checks behind it are cached)
+    if sandbox == "auto" and chosen.kind != "bwrap":
+        err.print(ui(f"sandbox_{chosen.kind}", lang, problem=chosen.problem), markup=False)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -298,6 +309,7 @@ def _grade(args: argparse.Namespace) -> int:
     done: list[str] = []
     what = ui("what_checking" if public_only else "what_grading", lang)
     try:
+        _warn_about_isolation(err, args.sandbox, lang)
         with err.status(ui("starting_worker", lang, what=what)) as status:
             def progress(submission: str, exercise: str) -> None:
                 done.append(exercise)
@@ -344,6 +356,11 @@ def _grade_class(args: argparse.Namespace) -> int:
         err.print(f"error: Class folder not found: expected a folder with one entry per student. "
                   f"Received: {str(args.directory)!r}", markup=False)
         return EXIT_MISUSE
+    try:
+        _warn_about_isolation(err, args.sandbox, lang)
+    except SandboxUnavailable as exc:
+        err.print(f"The grader could not finish: {exc}", markup=False)
+        return EXIT_GRADER_FAILED
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn(ui("exercises_unit", lang)),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=False) as progress:

@@ -30,7 +30,8 @@ EXTRA_PROCESSES = 256
 MAX_FILE_BYTES = 4 * 2**20
 # Where the student's files appear inside the worker: sources travel in the job, never through the file system.
 SUBMISSION_MOUNT = "/submission"
-# "auto": bubblewrap where available, else a plain subprocess (with a warning); "bwrap"; "none".
+# "auto": bubblewrap where it runs, else (as root) the user nobody, else a plain subprocess, with a
+# warning for either; "bwrap": bubblewrap or an error; "none": a plain subprocess.
 SANDBOX = "auto"
 
 # Worker output beyond this is dropped; keeps results.json small whatever the student prints.

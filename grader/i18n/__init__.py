@@ -90,6 +90,13 @@ UI_EN = {
     "class_progress": "Graded {student}: {exercise}",
     "class_done": "Done",
     "exercises_unit": "exercises",
+    # once per run, where bubblewrap cannot isolate student code
+    "sandbox_plain": "WARNING: student code runs in a plain subprocess, not a sandbox ({problem}). Isolation is "
+                     "weaker: the code can read your files, use the network and see your environment variables.",
+    "sandbox_unprivileged": "WARNING: bubblewrap cannot run here ({problem}), so student code runs as the "
+                            "unprivileged user nobody, without namespaces: it cannot read or change the kit "
+                            "(solutions, checks, reference), but it can use the network and read what every "
+                            "user may read.",
 }
 def _with_packs(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(check names, messages, structural templates) of the engine's catalog for ``lang`` and every pack's

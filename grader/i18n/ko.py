@@ -343,4 +343,9 @@ UI = {
     "class_progress": "{student} 채점: {exercise}",
     "class_done": "완료",
     "exercises_unit": "문제",
+    "sandbox_plain": "경고: 학생 코드가 샌드박스가 아닌 일반 하위 프로세스에서 실행됩니다 ({problem}). 격리가 약해서 "
+                     "코드가 여러분의 파일을 읽고, 네트워크를 쓰고, 환경 변수를 볼 수 있습니다.",
+    "sandbox_unprivileged": "경고: 여기서는 bubblewrap을 실행할 수 없어 ({problem}) 학생 코드가 네임스페이스 없이 "
+                            "권한 없는 사용자 nobody로 실행됩니다. 키트(정답, 검사, 참조 결과)를 읽거나 바꿀 수는 "
+                            "없지만, 네트워크를 쓸 수 있고 모든 사용자가 읽을 수 있는 파일은 읽을 수 있습니다.",
 }

@@ -154,17 +154,13 @@ class WorkerPool:
 
     def __init__(self, parallel: int | None = None, timeout: float = settings.EXERCISE_TIMEOUT_S,
                  sandbox: str = settings.SANDBOX):
-        if sandbox not in ("auto", "bwrap", "none"):
-            raise ValueError(f"Invalid value for sandbox: expected 'auto', 'bwrap' or 'none'. Received: {sandbox!r}")
         self.parallel = max(1, parallel or os.cpu_count() or 1)
         self.timeout = timeout
-        problem = isolation.bwrap_problem() if sandbox != "none" else "turned off (--sandbox none)"
-        if sandbox == "bwrap" and problem:
-            raise isolation.SandboxUnavailable(problem)
-        self.isolated = problem is None
-        self.isolation_note = "bubblewrap" if self.isolated else f"plain subprocess: {problem}"
-        if not self.isolated and sandbox == "auto":
-            _warn_once(problem)
+        # Warning about a weak isolation is the caller's to give (commands that run no student code give none).
+        self.mode = isolation.choose(sandbox)
+        self.isolated = self.mode.kind == "bwrap"
+        self.isolation_note = self.mode.note
+        self._uid = os.getuid()
         self._proc: subprocess.Popen | None = None
         self._results = None
         self._scratch: Path | None = None
@@ -182,8 +178,14 @@ class WorkerPool:
             return
         read_fd, write_fd = os.pipe()
         self._stderr = tempfile.TemporaryFile()
+        user = None
+        pythonpath = str(KIT_ROOT)
         if self.isolated:
             scratch = f"{isolation.INSIDE_TMP}/work"
+        elif self.mode.kind == "unprivileged":
+            user = isolation.unprivileged_user()
+            self._scratch, copy, work = isolation.unprivileged_folder(user)
+            scratch, pythonpath, self._uid = str(work), str(copy), user.uid
         else:
             self._scratch = Path(tempfile.mkdtemp(prefix="grader-worker-"))
             scratch = str(self._scratch)
@@ -191,7 +193,7 @@ class WorkerPool:
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "HOME": scratch,
             "LANG": "C.UTF-8",
-            "PYTHONPATH": str(KIT_ROOT),
+            "PYTHONPATH": pythonpath,
             "PYTHONHASHSEED": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
             "TF_CPP_MIN_LOG_LEVEL": "3",
@@ -199,10 +201,13 @@ class WorkerPool:
             "KERAS_BACKEND": "tensorflow",
             "CUDA_VISIBLE_DEVICES": os.environ.get("CUDA_VISIBLE_DEVICES", ""),
         }
+        if user is not None:
+            env["TMPDIR"] = scratch  # the shared /tmp is writable by every user; keep the code's files apart
         argv = [sys.executable, "-m", "grader.sandbox.supervisor", "--result-fd", str(write_fd),
                 "--parallel", str(self.parallel), "--scratch", scratch]
         if self.isolated:
             argv = isolation.bwrap_command([*argv, "--pid-namespace"], env)
+        switch = {"user": user.uid, "group": user.gid, "extra_groups": []} if user is not None else {}
         self._proc = subprocess.Popen(
             argv,
             stdin=subprocess.PIPE,
@@ -210,8 +215,9 @@ class WorkerPool:
             stderr=self._stderr,
             pass_fds=(write_fd,),
             env=env,
-            cwd=self._scratch or "/",
+            cwd=scratch if user is not None else self._scratch or "/",
             start_new_session=True,
+            **switch,
         )
         os.close(write_fd)
         self._results = os.fdopen(read_fd, "rb")
@@ -231,7 +237,7 @@ class WorkerPool:
         groups: dict[str, tuple[Job, dict[str, Task]]] = {}
         threads = max(1, (os.cpu_count() or 1) // self.parallel)
         try:
-            nproc = _user_tasks() + settings.EXTRA_PROCESSES
+            nproc = _user_tasks(self._uid) + settings.EXTRA_PROCESSES
             for job in jobs:
                 for number, tasks in enumerate(split_tasks(job.tasks, parts)):
                     group_id = f"{job.id}-{number}"
@@ -290,21 +296,9 @@ class WorkerPool:
             self._scratch = None
 
 
-_warned = False
-
-
-def _warn_once(problem: str | None) -> None:
-    global _warned
-    if not _warned:
-        _warned = True
-        print(f"WARNING: student code runs in a plain subprocess, not a sandbox ({problem}). Isolation is "
-              "weaker: the code can read your files, use the network and see your environment variables.",
-              file=sys.stderr)
-
-
-def _user_tasks() -> int:
-    """Processes and threads of this user now: RLIMIT_NPROC counts them all, not just the worker's."""
-    uid, count = os.getuid(), 0
+def _user_tasks(uid: int) -> int:
+    """Processes and threads of the worker's user now: RLIMIT_NPROC counts them all, not just the worker's."""
+    count = 0
     for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
         if entry.isdigit():
             try:

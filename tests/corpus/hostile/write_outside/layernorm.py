@@ -1,4 +1,5 @@
-"""Hostile: try to write outside the scratch directory: the host's /tmp, the grader, the solutions."""
+"""Hostile: try to write outside the scratch directory: the host's /tmp, the grader, the solutions (where the
+grader it imports says they are, and at the kit's real path)."""
 import os
 
 import grader
@@ -6,7 +7,9 @@ import keras
 
 TARGETS = ["{{MARKER}}", os.path.join(str(grader.KIT_ROOT), "grader", "checks", "__init__.py"),
            os.path.join(str(grader.KIT_ROOT), "solutions", "regularization", "pwned.py"),
-           os.path.join(str(grader.KIT_ROOT), "grader", "settings.py")]
+           os.path.join(str(grader.KIT_ROOT), "grader", "settings.py"),
+           os.path.join("{{KIT_ROOT}}", "grader", "settings.py"),
+           os.path.join("{{KIT_ROOT}}", "solutions", "regularization", "pwned.py")]
 for target in TARGETS:
     try:
         with open(target, "a") as handle:

@@ -86,11 +86,13 @@ def grade_submissions(
     wrong = [s.name for s in submissions if s.assignment != pack.name]
     if wrong:
         raise SubmissionError(f"{', '.join(wrong)} was read for another assignment than {pack.name}")
-    unknown = sorted(set(exercises or ()) - {e.name for e in pack.exercises})
+    by_name = {e.name.casefold(): e.name for e in pack.exercises}  # `--only scale` means Scale
+    unknown = sorted(n for n in exercises or () if n.casefold() not in by_name)
     if unknown:
         raise SubmissionError(f"{pack.name} has no exercise {', '.join(unknown)}: expected one of "
                               f"{', '.join(e.name for e in pack.exercises)}")
-    chosen = [ex for ex in pack.exercises if exercises is None or ex.name in set(exercises)]
+    wanted = None if exercises is None else {by_name[n.casefold()] for n in exercises}
+    chosen = [ex for ex in pack.exercises if wanted is None or ex.name in wanted]
     started = time.monotonic()
     results: list[GradingResult | None] = [None] * len(submissions)
     with WorkerPool(parallel=parallel, timeout=timeout, sandbox=sandbox) as pool:

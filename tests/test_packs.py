@@ -93,3 +93,11 @@ def test_a_file_of_another_pack_is_left_out_of_a_bundle(tmp_path):
     assert packs.of_other_pack(GRADER / "cli.py", PACK) is False
     other = _fake("other", ("Scale", "scale.py"))
     assert packs.of_other_pack(PACK.folder / "checks" / "dropout.py", other) is True
+
+
+def test_an_exercise_the_assignment_lacks_is_refused_before_anything_runs():
+    from grader.grade import grade_submissions
+    from grader.load import SubmissionError
+
+    with pytest.raises(SubmissionError, match="regularization has no exercise Scale: expected one of L1, L2"):
+        grade_submissions([PACK.solutions], exercises=["Scale"], sandbox="none")

@@ -104,7 +104,7 @@ def test_check_in_the_bundle_passes_a_solved_exercise(bundle, tmp_path):
     work = tmp_path / "work"
     shutil.copytree(bundle / "assignments" / "regularization", work)
     shutil.copy(SOLUTIONS_DIR / "dropout.py", work / "dropout.py")
-    out = _check(bundle, str(work), "--only", "Dropout", "--json", str(tmp_path / "check.json"))
+    out = _check(bundle, str(work), "--only", "dropout", "--json", str(tmp_path / "check.json"))
     assert out.returncode == 0, out.stderr
     data = json.loads((tmp_path / "check.json").read_text())
     assert data["tests"] and all(t["status"] == "passed" for t in data["tests"]), data["tests"]

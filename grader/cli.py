@@ -290,6 +290,7 @@ def _grade(args: argparse.Namespace) -> int:
     from grader.load import SubmissionError
     from grader.packs import PackError
     from grader.report.gradescope import write_results
+    from grader.report.progress import Status
     from grader.report.terminal import print_report
     from grader.sandbox.isolation import SandboxUnavailable
     from grader.sandbox.pool import GraderError
@@ -310,7 +311,7 @@ def _grade(args: argparse.Namespace) -> int:
     what = ui("what_checking" if public_only else "what_grading", lang)
     try:
         _warn_about_isolation(err, args.sandbox, lang)
-        with err.status(ui("starting_worker", lang, what=what)) as status:
+        with Status(err, ui("starting_worker", lang, what=what)) as status:
             def progress(submission: str, exercise: str) -> None:
                 done.append(exercise)
                 status.update(ui("exercises_done", lang, what=what, submission=submission, count=len(done),
@@ -339,11 +340,10 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _grade_class(args: argparse.Namespace) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
     from grader.grade_class import EmptyClass, grade_class
     from grader.i18n import ui
     from grader.packs import PackError
+    from grader.report.progress import ClassProgress
     from grader.report.terminal import print_class_summary
     from grader.sandbox.isolation import SandboxUnavailable
     from grader.sandbox.pool import GraderError
@@ -361,21 +361,14 @@ def _grade_class(args: argparse.Namespace) -> int:
     except SandboxUnavailable as exc:
         err.print(f"The grader could not finish: {exc}", markup=False)
         return EXIT_GRADER_FAILED
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn(ui("exercises_unit", lang)),
-               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task(ui("class_starting", lang), total=None)
-
-        def started(total: int) -> None:
-            progress.update(task, total=total)
-
+    with ClassProgress(err, ui("class_starting", lang), ui("exercises_unit", lang)) as progress:
         def advance(student: str, exercise: str) -> None:
-            progress.update(task, advance=1, description=ui("class_progress", lang, student=student, exercise=exercise))
+            progress.advance(ui("class_progress", lang, student=student, exercise=exercise))
 
         try:
             report = grade_class(args.directory, args.out, parallel=args.jobs, timeout=args.timeout,
                                  sandbox=args.sandbox, force=args.force, lang=lang, assignment=args.assignment,
-                                 on_start=started, on_exercise=advance)
+                                 on_start=progress.start, on_exercise=advance)
         except EmptyClass:
             progress.stop()
             err.print(f"error: {str(args.directory)!r} holds no submission: expected one entry per student (a subfolder, "
@@ -386,9 +379,10 @@ def _grade_class(args: argparse.Namespace) -> int:
             err.print(f"error: {exc}", markup=False)
             return EXIT_MISUSE
         except (GraderError, SandboxUnavailable) as exc:
+            progress.stop()
             err.print(f"The grader could not finish: {exc}", markup=False)
             return EXIT_GRADER_FAILED
-        progress.update(task, description=ui("class_done", lang))
+        progress.finish(ui("class_done", lang) if progress.total else ui("class_nothing_to_grade", lang))
     print_class_summary(report, args.out, Console(), lang=lang)
     return EXIT_OK
 

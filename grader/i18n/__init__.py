@@ -89,6 +89,7 @@ UI_EN = {
     "class_starting": "Grading (TensorFlow loads once)",
     "class_progress": "Graded {student}: {exercise}",
     "class_done": "Done",
+    "class_nothing_to_grade": "Nothing to grade: every student is unchanged since the last run",
     "exercises_unit": "exercises",
     # once per run, where bubblewrap cannot isolate student code
     "sandbox_plain": "WARNING: student code runs in a plain subprocess, not a sandbox ({problem}). Isolation is "

@@ -342,6 +342,7 @@ UI = {
     "class_starting": "채점 중 (TensorFlow는 한 번만 불러옵니다)",
     "class_progress": "{student} 채점: {exercise}",
     "class_done": "완료",
+    "class_nothing_to_grade": "채점할 것이 없습니다: 모든 학생이 지난 실행 뒤로 바뀌지 않았습니다",
     "exercises_unit": "문제",
     "sandbox_plain": "경고: 학생 코드가 샌드박스가 아닌 일반 하위 프로세스에서 실행됩니다 ({problem}). 격리가 약해서 "
                      "코드가 여러분의 파일을 읽고, 네트워크를 쓰고, 환경 변수를 볼 수 있습니다.",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from grader import __version__, packs, settings
-from grader.checks import CheckResult, judge_run, public_probes
+from grader.checks import CheckResult, checks_of, judge_run, public_probes
 from grader.checks.policy import violation
 from grader.load import Submission, SubmissionError, load_submission
 from grader.packs import Exercise, Pack
@@ -24,6 +24,8 @@ class ExerciseResult:
     """Why the exercise could not run as a whole, if it could not."""
     output: str = ""
     """What the student's code printed while this exercise ran (truncated)."""
+    attempted: bool = True
+    """False while the exercise's main behaviour still raises the skeleton's NotImplementedError."""
 
     @property
     def score(self) -> float:
@@ -139,6 +141,12 @@ def grade_submission(path: Path | str, **kwargs) -> GradingResult:
     return grade_submissions([path], **kwargs)[0]
 
 
+def _untouched(run: ExerciseRun) -> bool:
+    """The exercise's main behaviour raised NotImplementedError: the student has not written it yet."""
+    error = run.errors.get(checks_of(run.exercise).core)
+    return not run.failure and error is not None and error.type == "NotImplementedError"
+
+
 def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dict[str, ExerciseRun],
             reference_key: str, isolation: str, chosen: Sequence[Exercise], public_only: bool) -> GradingResult:
     exercises = []
@@ -148,6 +156,12 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         )
         module = submission.modules.get(ex.filename)
         text = submission.sources.get(module) if module else None
+        if _untouched(run):  # one sentence, in place of each check repeating the skeleton's error
+            result = ExerciseResult(ex.name, [], output=run.output, attempted=False,
+                                    failure=f"Not attempted: {ex.name} still raises NotImplementedError, as the skeleton does.")
+            result.checks = judge_run(run, reference[ex.name], result.failure, public_only=public_only)
+            exercises.append(result)
+            continue
         checks = judge_run(run, reference[ex.name], violation(ex, text, run), public_only=public_only)
         exercises.append(ExerciseResult(ex.name, checks, run.failure, run.output))
     provenance = {

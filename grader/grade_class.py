@@ -39,13 +39,17 @@ class ClassReport:
 
 
 def trouble_of(result: GradingResult) -> list[str]:
-    return [f"{e.exercise}: {e.failure}" for e in result.exercises if e.failure]
+    """What went wrong beyond wrong answers; an exercise not attempted yet is no trouble."""
+    return [f"{e.exercise}: {e.failure}" for e in result.exercises if e.failure and e.attempted]
 
 
 def _row(result: GradingResult, sha: str) -> Row:
     trouble = trouble_of(result)
+    status = "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300]
+    if not any(e.attempted for e in result.exercises):
+        status = NOT_ATTEMPTED
     return Row(result.submission, {e.exercise: e.score for e in result.exercises}, result.score, result.max_score,
-               "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300], sha)
+               status, sha)
 
 
 def _previous(folder: Path, submission: Submission, key: str, lang: str) -> Row | None:
@@ -62,10 +66,14 @@ def _previous(folder: Path, submission: Submission, key: str, lang: str) -> Row 
             scores[test["tags"][0]] = scores.get(test["tags"][0], 0.0) + float(test["score"])
         maximum = sum(float(t["max_score"]) for t in data["tests"])
         trouble = data["extra_data"].get("trouble", [])
-        status = "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300]
+        status = data["extra_data"].get("status") or ("graded" if not trouble else "trouble: " + "; ".join(trouble)[:300])
         return Row(submission.name, scores, float(data["score"]), maximum, status, provenance["submission_sha256"])
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
+
+
+NOT_ATTEMPTED = "not attempted"
+"""The status of a submission whose every exercise still raises the skeleton's NotImplementedError."""
 
 
 class EmptyClass(ValueError):
@@ -121,10 +129,12 @@ def grade_class(
     def save(result: GradingResult) -> None:
         folder = out / result.submission
         trouble = trouble_of(result)
-        write_results(result, folder / "results.json", extra={"trouble": trouble, "lang": lang}, lang=lang)
+        row = _row(result, result.provenance["submission_sha256"])
+        write_results(result, folder / "results.json", extra={"trouble": trouble, "lang": lang, "status": row.status},
+                      lang=lang)
         write_text_atomic(folder / "feedback.md", feedback_markdown(result, lang=lang))
         write_text_atomic(folder / "feedback.html", feedback_html(result, lang=lang))
-        report.rows.append(_row(result, result.provenance["submission_sha256"]))
+        report.rows.append(row)
         if trouble:
             report.trouble[result.submission] = trouble
         report.graded += 1

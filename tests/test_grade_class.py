@@ -67,7 +67,9 @@ def test_grade_class_writes_every_student_and_resumes(klass, tmp_path):
     for student in ("alice", "bob", "dave", "erin"):
         assert book[student]["total"] == full, book[student]
         assert book[student]["status"] == "graded"
-    assert book["carol"]["total"] == "0"
+    assert book["carol"]["total"] == "0" and book["carol"]["status"] == "not attempted"
+    carol = (out / "carol" / "feedback.md").read_text()  # one line per exercise, not the stub's error per check
+    assert carol.count("Not attempted:") == len(EXERCISES) == carol.count("NotImplementedError")
     assert book["frank"]["status"].startswith("unreadable:")
     for student in book:
         assert json.loads((out / student / "results.json").read_text())["score"] >= 0
@@ -76,6 +78,7 @@ def test_grade_class_writes_every_student_and_resumes(klass, tmp_path):
     assert "frank" in summary and "not a readable zip file" in summary  # the trouble summary
     second = run_cli("grade-class", str(klass), "--out", str(out))
     assert "0 graded, 5 unchanged" in second.stdout
+    assert _gradebook(out)["carol"]["status"] == "not attempted"  # kept by a rerun that skips her
     (klass / "dave.py").write_text((klass / "dave.py").read_text() + "\n# edited\n")
     third = run_cli("grade-class", str(klass), "--out", str(out))
     assert "1 graded, 4 unchanged" in third.stdout

@@ -78,6 +78,7 @@ UI_EN = {
     "status_graded": "graded",
     "status_trouble": "trouble",
     "status_unreadable": "unreadable",
+    "status_not_attempted": "not attempted",
     # progress lines of the command line
     "starting_worker": "{what}: starting the worker (TensorFlow loads once)…",
     "what_grading": "Grading",

@@ -141,6 +141,8 @@ MESSAGES = {
     # --- grader/grade.py
     "{file} is missing from the submission: {exercise:ident} is defined there.":
         "제출물에 {file} 파일이 없습니다: {exercise} 클래스는 이 파일에 정의해야 합니다.",
+    "Not attempted: {exercise:ident} still raises NotImplementedError, as the skeleton does.":
+        "아직 풀지 않음: {exercise} 클래스가 뼈대 코드처럼 여전히 NotImplementedError를 일으킵니다.",
     # --- grader/probes/tensors.py
     "{exercise:ident}.{name:ident} is a {kind:ident} after a call, no longer a weight: `self.{name2:ident} = ...` "
     "replaced the variable. Update it in place with self.{name3:ident}.assign(...), as Keras does":
@@ -331,6 +333,7 @@ UI = {
     "status_graded": "채점 완료",
     "status_trouble": "문제 발생",
     "status_unreadable": "읽을 수 없음",
+    "status_not_attempted": "아직 풀지 않음",
     # progress lines of the command line
     "starting_worker": "{what}: 작업 프로세스를 시작하는 중 (TensorFlow는 한 번만 불러옵니다)…",
     "what_grading": "채점",

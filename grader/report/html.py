@@ -282,8 +282,8 @@ def class_report_html(rows: Sequence[Row], results: Mapping[str, dict], exercise
 
 
 def _status_kind(row: Row) -> str:
-    """"graded", "trouble" or "unreadable": the gradebook status up to its details."""
-    return row.status.split(":", 1)[0]
+    """"graded", "trouble", "unreadable" or "not_attempted": the gradebook status up to its details."""
+    return row.status.split(":", 1)[0].replace(" ", "_")
 
 
 def _exercise_table(tally: _Tally, lang: str) -> str:

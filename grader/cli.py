@@ -424,8 +424,8 @@ def _release(args: argparse.Namespace) -> int:
         err.print(f"The bundle could not be written: {exc}", markup=False)
         return EXIT_GRADER_FAILED
     hidden = sum(report.stripped.values())
-    print(f"Wrote {report.path} for {pack.name}: {len(report.files)} files; {hidden} hidden lines left out of "
-          f"{len(report.stripped)} grader files; no solutions/, tests/ or reference cache.")
+    print(f"Wrote {report.path} for {pack.name}: {len(report.files)} files in {report.top}/; {hidden} hidden lines "
+          f"left out of {len(report.stripped)} grader files; no solutions/, tests/ or reference cache.")
     return EXIT_OK
 
 

@@ -120,8 +120,8 @@ def test_a_new_pack_goes_through_every_verb_without_an_engine_change(kit, tmp_pa
     released = _run(kit, "release", str(tmp_path / "student.zip"))
     assert released.returncode == 0, released.stderr
     with zipfile.ZipFile(tmp_path / "student.zip") as bundle:
-        names = set(bundle.namelist())
-        public_checks = bundle.read("grader/packs/scale/checks/scale.py").decode()
+        names = {name.removeprefix("student/") for name in bundle.namelist()}
+        public_checks = bundle.read("student/grader/packs/scale/checks/scale.py").decode()
     assert "assignments/scale/scale.py" in names and "public_reference/scale.json" in names
     assert not any(n.startswith("solutions/") for n in names)
     assert public_checks == guide_files()["grader/packs/scale/checks/scale.py"]  # no hidden region to strip

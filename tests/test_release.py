@@ -28,10 +28,10 @@ def bundle(tmp_path_factory) -> Path:
     with WorkerPool() as pool:
         payload = public_reference_payload(pool, PACK)
     report = write_release(root / "student.zip", PACK, payload)
-    folder = root / "student"
     with zipfile.ZipFile(report.path) as archive:
-        archive.extractall(folder)
-    return folder
+        assert {name.split("/", 1)[0] for name in archive.namelist()} == {"student"}  # one top folder
+        archive.extractall(root)
+    return root / "student"
 
 
 def test_no_solution_or_hidden_line_anywhere_in_the_bundle(bundle):

@@ -33,6 +33,8 @@ class ReleaseReport:
     files: list[str] = field(default_factory=list)
     stripped: dict[str, int] = field(default_factory=dict)
     """Bundle path -> number of hidden lines left out of it."""
+    top: str = ""
+    """The one folder at the zip's root that holds everything (``files`` are relative to it)."""
 
 
 def bundle_files(pack: Pack, public_reference: bytes, kit: Path = KIT_ROOT) -> tuple[dict[str, bytes], dict[str, int]]:
@@ -85,5 +87,6 @@ def write_release(target: Path | str, pack: Pack, public_reference: bytes, kit: 
     if target.suffix.lower() != ".zip":
         raise ReleaseError(f"The bundle is a zip file: expected a path ending in .zip. Received: {str(target)!r}")
     files, stripped = bundle_files(pack, public_reference, kit)
-    write_zip_atomic(target, {name: (content, 0o644) for name, content in files.items()})
-    return ReleaseReport(target, sorted(files), stripped)
+    top = target.stem  # one folder: unzipping does not spill the kit into the current directory
+    write_zip_atomic(target, {f"{top}/{name}": (content, 0o644) for name, content in files.items()})
+    return ReleaseReport(target, sorted(files), stripped, top)

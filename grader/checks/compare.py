@@ -106,11 +106,15 @@ def assert_close(got, want, what: str, mistakes: Iterable[tuple[str, np.ndarray]
     if (excess > 0).any():
         index = np.unravel_index(int(np.argmax(excess)), want.shape) if want.ndim else ()
         diff = abs(got_array[index] - want[index])
-        text = (
-            f"{what} differs from the expected values at {int((excess > 0).sum())} of {want.size} elements; "
-            f"worst at index {index_text(index)}: expected {fmt(want[index])}, got {fmt(got_array[index])} "
-            f"(|difference| {diff:.2g}, tolerance {atol + rtol * abs(want[index]):.2g})."
-        )
+        if want.size == 1:  # one number: no count of elements, no index
+            text = (f"{what} is {fmt(got_array[index])}; expected {fmt(want[index])} "
+                    f"(|difference| {diff:.2g}, tolerance {atol + rtol * abs(want[index]):.2g}).")
+        else:
+            text = (
+                f"{what} differs from the expected values at {int((excess > 0).sum())} of {want.size} elements; "
+                f"worst at index {index_text(index)}: expected {fmt(want[index])}, got {fmt(got_array[index])} "
+                f"(|difference| {diff:.2g}, tolerance {atol + rtol * abs(want[index]):.2g})."
+            )
         hint = likely_mistake(got_array, mistakes, want)
         raise Fail(text + (f" {hint}" if hint else ""), mistake=hint)
 

@@ -49,6 +49,8 @@ MESSAGES = {
     "{index:shape}: expected {want:num}, got {got:num} (|difference| {difference:num}, tolerance {tolerance:num}).":
         "{what}: 원소 {size}개 중 {count}개가 기대값과 다릅니다. 가장 많이 다른 곳은 인덱스 {index}이고, 기대값 {want}, 실제 값 {got}입니다(|차이| "
         "{difference}, 허용 오차 {tolerance}).",
+    "{what:text} is {got:num}; expected {want:num} (|difference| {difference:num}, tolerance {tolerance:num}).":
+        "{what}: 값이 {got}인데 기대값은 {want}입니다(|차이| {difference}, 허용 오차 {tolerance}).",
     "{name} returns its input unchanged in training: the layer does nothing yet, so none of its checks count.":
         "{name}: 학습 모드에서 입력을 그대로 돌려줍니다. 레이어가 아직 아무 일도 하지 않으므로 이 레이어의 검사는 하나도 점수로 인정되지 않습니다.",
     "{name} returns a constant ({value:num}) in training: the layer does nothing yet, so none of its checks count.":

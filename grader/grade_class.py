@@ -143,7 +143,7 @@ def grade_class(
         grade_submissions(to_grade, parallel=parallel, timeout=timeout, sandbox=sandbox, assignment=pack,
                           solutions=solutions, on_exercise=on_exercise, on_submission=save)
     exercises = [e.name for e in pack.exercises]
-    write_gradebook(report.rows, out / "gradebook.csv", exercises)
+    write_gradebook(report.rows, out / "gradebook.csv", exercises, lang)
     results = {row.student: _read_results(out / row.student / "results.json") for row in report.rows}
     write_text_atomic(out / "report.html", class_report_html(report.rows, results, exercises, lang=lang))
     report.seconds = time.monotonic() - started

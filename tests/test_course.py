@@ -67,3 +67,14 @@ def test_the_course_command(books, tmp_path):
     assert "3 students, 2 assignments (regularization /129, optimization /10)" in out.stdout
     missing = run_cli("course", str(tmp_path / "nowhere.csv"), "--out", str(tmp_path / "x.csv"))
     assert missing.returncode == 2 and "Cannot read the gradebook" in missing.stderr
+
+
+def test_the_gradebook_status_follows_the_language(tmp_path):
+    rows = [Row("kim", {}, 0, 129, "not attempted"),
+            Row("lee", {}, 100, 129, "trouble: Dropout: dropout.py is missing from the submission: Dropout is defined there.")]
+    english = {r["student"]: r["status"] for r in _read(_book(tmp_path / "en.csv", rows))}
+    write_gradebook(rows, tmp_path / "ko.csv", NAMES, "ko")
+    korean = {r["student"]: r["status"] for r in _read(tmp_path / "ko.csv")}
+    assert english == {"kim": "not attempted", "lee": rows[1].status}
+    assert korean["kim"] == "아직 풀지 않음"
+    assert korean["lee"].startswith("문제 발생: Dropout: 제출물에 dropout.py 파일이 없습니다")

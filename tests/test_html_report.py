@@ -353,3 +353,16 @@ def test_screenshot_is_a_nontrivial_png(graded, tmp_path):
     ink = (pixels < 0.9).any(axis=-1).mean()
     colors = len(np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0))
     assert ink > 0.03 and colors > 50, (ink, colors)
+
+
+def test_histogram_bars_are_as_wide_as_their_points_and_edges_are_labelled_once():
+    from grader.report import html
+
+    svg = parse(f"<html><body>{html._histogram([0, 11.5, 12, 60, 108, 112], 112, 'en')}</body></html>")
+    bars = svg.all("rect", "bin")
+    widths = [float(b.attrs["width"]) for b in bars]
+    assert len(bars) == 10 and widths[-1] < widths[0] / 2  # 108-112 holds 4 points, the others 12
+    assert [int(b.attrs["data-count"]) for b in bars] == [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]
+    labels = [t.text for t in svg.all("text", "edge")]
+    assert "112" in labels and "0" in labels and len(labels) == len(set(labels))
+    assert not any("–" in label for label in labels)  # no shared "12–24" ranges

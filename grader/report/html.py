@@ -45,6 +45,9 @@ pre.printed { background: #f6f8fa; padding: .6rem; overflow-x: auto; white-space
 .bar { display: inline-block; height: .8rem; background: #2da44e; vertical-align: middle; }
 .bar-box { display: inline-block; width: 8rem; background: #eaeef2; margin-right: .4rem; }
 .status-graded { color: #1a7f37; } .status-trouble { color: #9a6700; } .status-unreadable { color: #cf222e; }
+.status-not_attempted { color: #57606a; }
+/* A long student id wraps inside its cell instead of pushing the status column out of view. */
+table.students td.student { max-width: 14rem; overflow-wrap: anywhere; }
 .detail { color: #57606a; font-size: .85rem; }
 .note { color: #57606a; }
 """
@@ -170,29 +173,41 @@ def _bins(maximum: float) -> tuple[float, int]:
 
 
 def _histogram(totals: Sequence[float], maximum: float, lang: str) -> str:
-    """An inline SVG bar chart of the totals in equal-width bins; the last bin ends at (and holds) ``maximum``."""
+    """An inline SVG bar chart of the totals; each bar is as wide as its range of points (the last one may be
+    narrower, and holds ``maximum``), and the axis is labelled at the bins' edges, not with shared ranges."""
     width_of_bin, bins = _bins(maximum)
     counts = [0] * bins
     for total in totals:
         counts[min(int(total / width_of_bin), bins - 1)] += 1
     width, height, left, bottom, top = 720, 260, 40, 40, 20
-    slot = (width - left) / bins
+
+    def x(points: float) -> float:
+        return left + (width - left - 10) * points / maximum
+
     scale = (height - bottom - top) / max(max(counts), 1)
     parts = [(f'<svg class="histogram" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
               f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(ui("histogram_title", lang))}" '
               'font-size="12" font-family="sans-serif">'),
              f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#57606a"/>']
+    edges = [min(width_of_bin * index, maximum) for index in range(bins + 1)]
     for index, count in enumerate(counts):
-        low, high = width_of_bin * index, min(width_of_bin * (index + 1), maximum)
+        low, high = edges[index], edges[index + 1]
         bar = count * scale
-        x = left + index * slot
         tip = ui("histogram_bar", lang, count=count, low=f"{low:g}", high=f"{high:g}")
-        parts.append(f'<rect class="bin" data-count="{count}" x="{x + 3:.1f}" y="{height - bottom - bar:.1f}" '
-                     f'width="{slot - 6:.1f}" height="{bar:.1f}" fill="#2f81f7"><title>{escape(tip)}</title></rect>')
-        parts.append(f'<text x="{x + slot / 2:.1f}" y="{height - bottom - bar - 4:.1f}" text-anchor="middle">'
-                     f"{count}</text>")
-        parts.append(f'<text x="{x + slot / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
-                     f'fill="#57606a">{low:g}–{high:g}</text>')
+        parts.append(f'<rect class="bin" data-count="{count}" x="{x(low) + 2:.1f}" y="{height - bottom - bar:.1f}" '
+                     f'width="{max(x(high) - x(low) - 4, 1):.1f}" height="{bar:.1f}" fill="#2f81f7">'
+                     f"<title>{escape(tip)}</title></rect>")
+        parts.append(f'<text x="{(x(low) + x(high)) / 2:.1f}" y="{height - bottom - bar - 4:.1f}" '
+                     f'text-anchor="middle">{count}</text>')
+    shown = []
+    for edge in reversed(edges):  # the maximum always; an edge too close to a shown one is left out
+        if all(abs(x(edge) - x(other)) >= 30 for other in shown):
+            shown.append(edge)
+    for edge in shown:
+        parts.append(f'<line class="tick" x1="{x(edge):.1f}" y1="{height - bottom}" x2="{x(edge):.1f}" '
+                     f'y2="{height - bottom + 4}" stroke="#57606a"/>')
+        parts.append(f'<text class="edge" x="{x(edge):.1f}" y="{height - bottom + 16}" text-anchor="middle" '
+                     f'fill="#57606a">{edge:g}</text>')
     parts.append(f'<text x="{left + (width - left) / 2:.1f}" y="{height - 6}" text-anchor="middle">'
                  f"{escape(ui('histogram_axis', lang))}</text>")
     parts.append(f'<text x="14" y="{(height - bottom) / 2:.1f}" text-anchor="middle" '
@@ -301,6 +316,11 @@ def _exercise_table(tally: _Tally, lang: str) -> str:
     return "".join(parts)
 
 
+def _as_summary(mistake: str) -> str:
+    """A diagnosis reads "It matches ..." beside the values it explains; alone in a table, "Matches ..."."""
+    return mistake[3].upper() + mistake[4:] if mistake.startswith("It ") and len(mistake) > 4 else mistake
+
+
 def _mistake_table(tally: _Tally, lang: str) -> str:
     parts = [f"<h2>{escape(ui('mistakes_title', lang))}</h2>", f'<p class="note">{escape(ui("mistakes_note", lang))}</p>']
     if not tally.mistakes:
@@ -311,7 +331,7 @@ def _mistake_table(tally: _Tally, lang: str) -> str:
     ranked = sorted(tally.mistakes.items(), key=lambda item: (-len(item[1]), tally.order(item[0][0]), item[0][1]))
     for (exercise, mistake), students in ranked:
         parts.append(f'<tr><td class="num">{len(students)}</td><td>{escape(exercise)}</td>'
-                     f"<td>{escape(translate(mistake, lang))}</td>"
+                     f"<td>{escape(_as_summary(translate(mistake, lang)))}</td>"
                      f'<td class="detail">{escape(", ".join(sorted(students)))}</td></tr>')
     parts.append("</tbody></table>")
     return "".join(parts)
@@ -340,7 +360,7 @@ def _student_table(rows: Sequence[Row], results: Mapping[str, dict], tally: _Tal
     for row in sorted(rows, key=lambda r: r.student):
         kind = _status_kind(row)
         link = f'<a href="{escape(quote(row.student))}/feedback.html">{escape(row.student)}</a>'
-        cells = [f'<td data-sort="{escape(row.student)}">{link}</td>']
+        cells = [f'<td class="student" data-sort="{escape(row.student)}">{link}</td>']
         for exercise in tally.exercises:
             score = row.scores.get(exercise)
             # An unreadable upload has no scores: it sorts below every graded one.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -156,6 +156,13 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         )
         module = submission.modules.get(ex.filename)
         text = submission.sources.get(module) if module else None
+        broken = submission.broken_cell(ex.filename, ex.name)
+        if broken is not None:  # only the exercises that cell defines are lost, not the whole notebook
+            result = ExerciseResult(ex.name, [], output=run.output,
+                                    failure=f"{ex.name} is defined in cell {broken.cell}, which does not compile: {broken.error}")
+            result.checks = judge_run(run, reference[ex.name], result.failure, public_only=public_only)
+            exercises.append(result)
+            continue
         if _untouched(run):  # one sentence, in place of each check repeating the skeleton's error
             result = ExerciseResult(ex.name, [], output=run.output, attempted=False,
                                     failure=f"Not attempted: {ex.name} still raises NotImplementedError, as the skeleton does.")
@@ -163,7 +170,10 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
             exercises.append(result)
             continue
         checks = judge_run(run, reference[ex.name], violation(ex, text, run), public_only=public_only)
-        exercises.append(ExerciseResult(ex.name, checks, run.failure, run.output))
+        if submission.notebooks:  # lines of the module made from a notebook: say which cell they are in
+            checks = [replace(c, feedback=submission.locate(c.feedback)) if c.feedback else c for c in checks]
+        failure = submission.locate(run.failure) if run.failure else run.failure
+        exercises.append(ExerciseResult(ex.name, checks, failure, run.output))
     provenance = {
         "kit_version": __version__,
         "assignment": submission.assignment,

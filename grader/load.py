@@ -7,11 +7,13 @@ with a clear message instead of filling memory.
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from grader import packs
+from grader.notebook import BrokenCell, NotebookCode
 from grader.packs import Pack
 
 MAX_SOURCE_BYTES = 2 * 2**20
@@ -39,6 +41,22 @@ class Submission:
     """Exercise file (e.g. ``layers.py``) -> the file of ``sources`` that holds its classes."""
     assignment: str = ""
     """The pack (grader/packs/<name>) the submission is graded as."""
+    notebooks: dict[str, NotebookCode] = field(default_factory=dict)
+    """File of ``sources`` made from a notebook -> its cell map and the cells that do not compile."""
+
+    def locate(self, text: str) -> str:
+        """``text`` with each "<file>, line N" of a notebook-made file replaced by the cell and line it came from."""
+        for filename, code in self.notebooks.items():
+            def cell(match: re.Match, code: NotebookCode = code) -> str:
+                return code.place(int(match.group(1))) or match.group(0)
+
+            text = re.sub(rf"\b{re.escape(filename)}, line (\d+)", cell, text)
+        return text
+
+    def broken_cell(self, filename: str, class_name: str) -> BrokenCell | None:
+        """The notebook cell that defines ``class_name`` for the exercise file ``filename`` and does not compile."""
+        code = self.notebooks.get(self.modules.get(filename, ""))
+        return next((b for b in reversed(code.broken) if class_name in b.classes), None) if code else None
 
     def content_hash(self) -> str:
         digest = hashlib.sha256()
@@ -86,7 +104,8 @@ def from_files(name: str, origin: Path, files: dict[str, bytes], assignment: str
     notebooks = [p for p in files if p.endswith(".ipynb")]
     scripts = [p for p in files if p.endswith(".py")]
     if len(notebooks) == 1 and not scripts:
-        return _single(name, origin, PurePosixPath(notebooks[0]).stem + ".py", notebook_code(files[notebooks[0]], notebooks[0]), pack)
+        code = read_notebook_code(files[notebooks[0]], notebooks[0])
+        return _single(name, origin, PurePosixPath(notebooks[0]).stem + ".py", code.text, pack, code)
     if len(scripts) == 1 and not notebooks:
         return _single(name, origin, PurePosixPath(scripts[0]).name, _text(files[scripts[0]], scripts[0]), pack)
     found = ", ".join(sorted(files)[:10]) or "nothing"
@@ -94,10 +113,11 @@ def from_files(name: str, origin: Path, files: dict[str, bytes], assignment: str
                           f"Received: {found}")
 
 
-def _single(name: str, origin: Path, filename: str, text: str, pack: Pack) -> Submission:
+def _single(name: str, origin: Path, filename: str, text: str, pack: Pack, notebook: NotebookCode | None = None) -> Submission:
     if filename in pack.filenames or not filename.isascii():
         filename = "submission.py"
-    return Submission(name, origin, {filename: text}, {f: filename for f in pack.filenames}, pack.name)
+    return Submission(name, origin, {filename: text}, {f: filename for f in pack.filenames}, pack.name,
+                      {filename: notebook} if notebook else {})
 
 
 def _choose(assignment: str | None, files: dict[str, bytes], origin: Path) -> Pack:
@@ -119,14 +139,19 @@ def _choose(assignment: str | None, files: dict[str, bytes], origin: Path) -> Pa
         raise SubmissionError(str(exc)) from exc
 
 
-def notebook_code(data: bytes, name: str) -> str:
-    """The code cells of a notebook as one module (see grader.notebook)."""
-    from grader.notebook import code_from_notebook
+def read_notebook_code(data: bytes, name: str) -> NotebookCode:
+    """The code cells of a notebook as one module, with its cell map (see grader.notebook)."""
+    from grader.notebook import read_notebook
 
     try:
-        return code_from_notebook(_text(data, name))
+        return read_notebook(_text(data, name))
     except ValueError as exc:
         raise SubmissionError(f"{name} is not a readable notebook: {exc}") from exc
+
+
+def notebook_code(data: bytes, name: str) -> str:
+    """The code cells of a notebook as one module (see grader.notebook)."""
+    return read_notebook_code(data, name).text
 
 
 def _read_zip(path: Path) -> dict[str, bytes]:

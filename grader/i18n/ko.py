@@ -143,6 +143,8 @@ MESSAGES = {
     # --- grader/grade.py
     "{file} is missing from the submission: {exercise:ident} is defined there.":
         "제출물에 {file} 파일이 없습니다: {exercise} 클래스는 이 파일에 정의해야 합니다.",
+    "{exercise:ident} is defined in cell {cell:num}, which does not compile: {error}":
+        "{exercise} 클래스는 {cell}번 셀에 있는데, 이 셀이 컴파일되지 않습니다: {error}",
     "Not attempted: {exercise:ident} still raises NotImplementedError, as the skeleton does.":
         "아직 풀지 않음: {exercise} 클래스가 뼈대 코드처럼 여전히 NotImplementedError를 일으킵니다.",
     # --- grader/probes/tensors.py

@@ -21,6 +21,7 @@ from grader.packs.regularization.experiment.tables import results_csv, results_m
 from grader.packs.regularization.experiment.train import train, training_subset
 from grader.fileio import write_text_atomic
 from grader.load import load_submission
+from grader.packs.regularization import PACK
 
 
 def run_experiment(submission: Path | str, out: Path | str, *, console: Console | None = None,
@@ -94,6 +95,16 @@ def _setup(epochs: int | None, seed: int | None) -> Setup:
     return replace(SETUP, epochs=SETUP.epochs if epochs is None else epochs, seed=SETUP.seed if seed is None else seed)
 
 
+def _skipped_variant(variant: Variant, student: StudentClasses) -> SkippedVariant | None:
+    """A variant whose class sits in a notebook cell that does not compile: skipped, naming the cell."""
+    for name in variant.classes:
+        broken = student.submission.broken_cell(PACK.exercise(name).filename, name)
+        if broken is not None:
+            return SkippedVariant(variant.name, variant.label,
+                                  f"{name} is defined in cell {broken.cell}, which does not compile: {broken.error}")
+    return None
+
+
 def _chosen(names: Sequence[str] | None) -> list[Variant]:
     if names is None:
         return list(VARIANTS)
@@ -107,10 +118,13 @@ def _chosen(names: Sequence[str] | None) -> list[Variant]:
 
 def _run_variant(variant: Variant, student: StudentClasses, setup: Setup, train_data, val_data,
                  on_epoch: Callable[[int], None]) -> VariantResult | SkippedVariant:
+    skipped = _skipped_variant(variant, student)
+    if skipped is not None:
+        return skipped
     try:
         classes = {name: student.get(name) for name in variant.classes}
     except ClassUnavailable as exc:
-        return SkippedVariant(variant.name, variant.label, str(exc))
+        return SkippedVariant(variant.name, variant.label, student.submission.locate(str(exc)))
     started = time.monotonic()
     keras.backend.clear_session()  # a fresh graph and layer names for each variant
     keras.utils.set_random_seed(setup.seed)
@@ -128,7 +142,7 @@ def _run_variant(variant: Variant, student: StudentClasses, setup: Setup, train_
             reason = f"{name} is not implemented yet: {describe_error(exc, with_type=False)}"
         else:
             reason = f"{name} failed while {stage}: {describe_error(exc)}"
-        return SkippedVariant(variant.name, variant.label, reason)
+        return SkippedVariant(variant.name, variant.label, student.submission.locate(reason))
     return VariantResult(name=variant.name, label=variant.label, setting=variant.setting(setup),
                          train_accuracy=curves.train[-1], val_accuracy=curves.val[-1], train_curve=curves.train,
                          val_curve=curves.val, seconds=time.monotonic() - started)

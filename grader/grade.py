@@ -182,6 +182,8 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         "reference_key": reference_key,
         "submission_sha256": submission.content_hash(),
         "files": sorted(submission.sources),
+        "read": list(submission.read),
+        "unread": list(submission.unread),
         "isolation": isolation,
         "checks": "public only" if public_only else "all",
     }

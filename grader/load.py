@@ -43,6 +43,10 @@ class Submission:
     """The pack (grader/packs/<name>) the submission is graded as."""
     notebooks: dict[str, NotebookCode] = field(default_factory=dict)
     """File of ``sources`` made from a notebook -> its cell map and the cells that do not compile."""
+    read: tuple[str, ...] = ()
+    """The submitted files the grade comes from, as the student named them (``work.ipynb``, ``dropout.py``)."""
+    unread: tuple[str, ...] = ()
+    """Submitted .py and .ipynb files not read, by the rule: exercise files first, else one notebook or one .py."""
 
     def locate(self, text: str) -> str:
         """``text`` with each "<file>, line N" of a notebook-made file replaced by the cell and line it came from."""
@@ -74,7 +78,9 @@ def _text(data: bytes, name: str) -> str:
 
 
 def from_files(name: str, origin: Path, files: dict[str, bytes], assignment: str | Pack | None = None) -> Submission:
-    """``files``: relative path -> bytes. Exercise files win; else one notebook or one .py holds everything.
+    """``files``: relative path -> bytes. The rule: the exercise files win (with the other .py files of their
+    folder, which they may import); without any, one notebook or one .py holds everything. The submission
+    records which files it read and which it did not, for the feedback to say.
 
     ``assignment``: the pack (or its name) to read the files for; None: inferred from the files.
     """
@@ -95,29 +101,35 @@ def from_files(name: str, origin: Path, files: dict[str, bytes], assignment: str
         folder = min(folders, key=lambda f: (-len(folders[f]), 0 if f == "." else f.count("/") + 1, f))
         sources = {PurePosixPath(p).name: _text(files[p], p) for p in files
                    if p.endswith(".py") and str(PurePosixPath(p).parent) == folder}
+        used: set[str] = set()
         for filename in filenames:  # an exercise file that sits elsewhere: the shallowest copy
             if filename not in folders[folder] and any(filename in names for names in folders.values()):
                 path = min((str(PurePosixPath(f) / filename) for f, names in folders.items() if filename in names),
                            key=lambda p: (p.count("/"), p))
                 sources[filename] = _text(files[path], path)
-        return Submission(name, origin, sources, {f: f for f in filenames if f in sources}, pack.name)
+                used.add(path)
+        used |= {p for p in files if p.endswith(".py") and str(PurePosixPath(p).parent) == folder}
+        return Submission(name, origin, sources, {f: f for f in filenames if f in sources}, pack.name,
+                          read=tuple(sorted(used)), unread=tuple(sorted(set(files) - used)))
     notebooks = [p for p in files if p.endswith(".ipynb")]
     scripts = [p for p in files if p.endswith(".py")]
     if len(notebooks) == 1 and not scripts:
         code = read_notebook_code(files[notebooks[0]], notebooks[0])
-        return _single(name, origin, PurePosixPath(notebooks[0]).stem + ".py", code.text, pack, code)
+        return _single(name, origin, PurePosixPath(notebooks[0]).stem + ".py", code.text, pack, code, notebooks[0])
     if len(scripts) == 1 and not notebooks:
-        return _single(name, origin, PurePosixPath(scripts[0]).name, _text(files[scripts[0]], scripts[0]), pack)
+        return _single(name, origin, PurePosixPath(scripts[0]).name, _text(files[scripts[0]], scripts[0]), pack,
+                       read=scripts[0])
     found = ", ".join(sorted(files)[:10]) or "nothing"
     raise SubmissionError(f"Cannot tell which file holds the classes in {origin}: expected {kinds(filenames)}. "
                           f"Received: {found}")
 
 
-def _single(name: str, origin: Path, filename: str, text: str, pack: Pack, notebook: NotebookCode | None = None) -> Submission:
+def _single(name: str, origin: Path, filename: str, text: str, pack: Pack, notebook: NotebookCode | None = None,
+            read: str = "") -> Submission:
     if filename in pack.filenames or not filename.isascii():
         filename = "submission.py"
     return Submission(name, origin, {filename: text}, {f: filename for f in pack.filenames}, pack.name,
-                      {filename: notebook} if notebook else {})
+                      {filename: notebook} if notebook else {}, read=(read,) if read else ())
 
 
 def _choose(assignment: str | None, files: dict[str, bytes], origin: Path) -> Pack:

@@ -42,6 +42,8 @@ UI_EN = {
     "feedback_title": "# Feedback for {submission}",
     "total_line": "Total: {score} / {max_score}",
     "needs_this": "All {count} checks of {exercise} need this to work.",
+    "files_read": "Graded from: {files}",
+    "files_unread": "Not read: {files} (the exercise files come first; without them, one notebook or one .py file)",
     "advice_label": "advice, 0 points",
     "what_your_code_printed": "What your code printed:",
     "passed": "Passed.",

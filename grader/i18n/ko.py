@@ -301,6 +301,8 @@ UI = {
     "feedback_title": "# {submission} 피드백",
     "total_line": "합계: {score} / {max_score}",
     "needs_this": "이 문제를 해결해야 {exercise}의 검사 {count}개가 모두 실행됩니다.",
+    "files_read": "채점한 파일: {files}",
+    "files_unread": "읽지 않은 파일: {files} (문제 파일이 우선이고, 없으면 노트북 하나나 .py 파일 하나를 읽습니다)",
     "advice_label": "조언, 0점",
     "what_your_code_printed": "코드가 출력한 내용:",
     "passed": "통과.",

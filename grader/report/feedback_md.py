@@ -6,6 +6,13 @@ from grader.grade import GradingResult
 from grader.i18n import DEFAULT_LANG, check_name, translate, ui
 
 
+def files_lines(result: GradingResult, lang: str = DEFAULT_LANG) -> list[str]:
+    """Which submitted files the grade comes from, and which were not read."""
+    read, unread = result.provenance.get("read") or [], result.provenance.get("unread") or []
+    lines = [ui("files_read", lang, files=", ".join(read))] if read else []
+    return lines + ([ui("files_unread", lang, files=", ".join(unread))] if unread else [])
+
+
 def feedback_markdown(result: GradingResult, lang: str = DEFAULT_LANG, public_only: bool = False) -> str:
     """``public_only``: the result of `python -m grader check` (public checks only): counts checks passed
     instead of points, and says that hidden checks count as well."""
@@ -21,6 +28,9 @@ def feedback_markdown(result: GradingResult, lang: str = DEFAULT_LANG, public_on
         lines = [ui("feedback_title", lang, submission=result.submission), "",
                  f"**{ui('total_line', lang, score=f'{result.score:g}', max_score=f'{result.max_score:g}')}**", "",
                  f"| {exercise_col} | {ui('score', lang)} | {passed_col} |", "|---|---:|---:|"]
+    read = files_lines(result, lang)
+    if read:  # before the table: which files the grade comes from
+        lines[-2:-2] = [*read, ""]
     for exercise in result.exercises:
         passed = f"{sum(c.passed for c in exercise.checks)} / {len(exercise.checks)}"
         score = "" if public_only else f" {exercise.score:g} / {exercise.max_score:g} |"

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from grader.grade import GradingResult
 from grader.i18n import DEFAULT_LANG, check_name, translate, ui
+from grader.report.feedback_md import files_lines
 
 
 def print_report(result: GradingResult, console: Console | None = None, lang: str = DEFAULT_LANG,
@@ -34,6 +35,8 @@ def print_report(result: GradingResult, console: Console | None = None, lang: st
         table.add_section()
         table.add_row(ui("total", lang), Text(f"{result.score:g} / {result.max_score:g}", style="bold"), "")
     console.print(table)
+    for index, line in enumerate(files_lines(result, lang)):
+        console.print(Text(line, style="dim" if index == 0 and result.provenance.get("read") else "yellow"))
     if public_only:
         checks = [c for e in result.exercises for c in e.checks]
         console.print(Text(ui("public_score", lang, passed=sum(c.passed for c in checks), total=len(checks)),

@@ -21,6 +21,7 @@ from grader.packs.regularization.experiment.tables import results_csv, results_m
 from grader.packs.regularization.experiment.train import train, training_subset
 from grader.fileio import write_text_atomic
 from grader.load import load_submission
+from grader.report.progress import live
 from grader.packs.regularization import PACK
 
 
@@ -62,15 +63,19 @@ def run_experiment(submission: Path | str, out: Path | str, *, console: Console 
     started = time.monotonic()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("epochs"),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with StudentClasses(loaded) as student, Progress(*columns, console=console) as progress:
+    plain = not live(console)  # a notebook cell or a log keeps every frame of a bar: a line per variant there
+    with StudentClasses(loaded) as student, Progress(*columns, console=console, disable=plain) as progress:
         task = progress.add_task("Overfitting experiment", total=len(chosen) * setup.epochs)
         for index, variant in enumerate(chosen):
             progress.update(task, completed=index * setup.epochs, description=f"{variant.label}: building")
+            if plain:
+                console.print(f"{variant.label} ({index + 1}/{len(chosen)})", markup=False, highlight=False)
             on_epoch = _epoch_reporter(progress, task, variant.label, index * setup.epochs, setup.epochs)
             outcome = _run_variant(variant, student, setup, train_data, data.val, on_epoch)
             if isinstance(outcome, SkippedVariant):
                 report.skipped.append(outcome)
-                progress.console.print(f"Skipped {variant.label}: {outcome.reason}", markup=False, highlight=False)
+                # The reason follows once, in the summary.
+                progress.console.print(f"Skipped {variant.label}", markup=False, highlight=False)
             else:
                 report.rows.append(outcome)
         progress.update(task, completed=len(chosen) * setup.epochs, description="Writing the plots and the table")

@@ -75,14 +75,14 @@ class Dropout(keras.layers.Layer):
 
     def call(self, inputs, training=False):
         """Applies dropout in training mode; returns `inputs` otherwise."""
-        # TODO: return inputs unchanged when training is false or rate == 0.
-        # When rate == 1, return zeros shaped like inputs whose gradient with
-        # respect to inputs is 0 (dividing by 1 - rate = 0 would give NaN).
-        # Otherwise draw u ~ Uniform[0, 1) with keras.random.uniform, shape
-        # self._get_noise_shape(inputs), dtype of inputs,
-        # seed=self.seed_generator; keep an element where u >= rate. Return
-        # inputs / (1 - rate) where kept and 0 where dropped (the mask
-        # broadcasts over the inputs). Do not call keras.random.dropout,
+        # TODO: outside training, or with rate == 0, return the inputs. In
+        # training, drop each element with probability self.rate and scale
+        # the kept ones so the expected output equals the input (see the
+        # class docstring). Draw the mask with keras.random.uniform from
+        # self.seed_generator, shaped by self._get_noise_shape(inputs), so
+        # that it broadcasts over the inputs. Watch for rate == 1: every
+        # element is dropped, and dividing by 1 - rate would give NaN (the
+        # gradient must be 0, not NaN). Do not call keras.random.dropout,
         # tf.nn.dropout or keras.layers.Dropout.
         raise NotImplementedError("Dropout.call is not written yet: see the TODO above")
 

@@ -176,19 +176,16 @@ class BatchNormalization(keras.layers.Layer):
 
     def call(self, inputs, training=None):
         """Normalizes `inputs`; see the class docstring for the two modes."""
-        # TODO: in training (training is true AND self.trainable), compute
-        # the batch mean and the biased variance (mean of squared deviations
-        # from the mean: divide by N, not N - 1) over every axis except
-        # self.axis, using keras.ops (not keras.ops.moments, not a batch
-        # normalization op); let gradients flow through both. Update
-        # moving_mean and moving_variance with .assign(...) using
-        # moving * momentum + batch * (1 - momentum). Otherwise (inference)
-        # use moving_mean and moving_variance and update nothing.
-        # Reshape the per-feature vectors so they broadcast against inputs
-        # (size 1 on every axis except self.axis), then return
-        # gamma * (x - mean) / sqrt(variance + epsilon) + beta, in this order:
-        # inv = 1 / sqrt(variance + epsilon); if scale: inv = inv * gamma;
-        # out = (x - mean) * inv; if center: out = out + beta.
+        # TODO: normalize as the class docstring defines, in its two modes.
+        # Training (training is true AND self.trainable): the batch mean
+        # and BIASED variance over every axis except self.axis, computed
+        # with keras.ops (not keras.ops.moments, not a normalization op) so
+        # that gradients flow through both; then update the moving
+        # statistics in place with .assign(...) by the momentum rule.
+        # Inference: the moving statistics, and update nothing.
+        # Watch for: per-feature vectors must broadcast against the inputs
+        # whatever self.axis is; gamma only if self.scale, beta only if
+        # self.center; compute in the dtype of the inputs.
         # BEGIN SOLUTION
         rank = len(inputs.shape)
         axis = self.axis % rank

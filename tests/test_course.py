@@ -67,3 +67,14 @@ def test_the_course_command(books, tmp_path):
     assert "3 students, 2 assignments (regularization /129, optimization /10)" in out.stdout
     missing = run_cli("course", str(tmp_path / "nowhere.csv"), "--out", str(tmp_path / "x.csv"))
     assert missing.returncode == 2 and "Cannot read the gradebook" in missing.stderr
+
+
+def test_gradebooks_with_and_without_the_name_column_both_merge(tmp_path):
+    new = _book(tmp_path / "new.csv", [Row("1234", {"SGD": 7}, 7, 10, "graded", name="leejieun")], ["SGD"])
+    assert new.read_text().splitlines()[0] == "student,name,SGD,total,max_total,status,submission_sha256"
+    old = tmp_path / "old.csv"
+    old.write_text(f"student,{','.join(NAMES)},total,max_total,status,submission_sha256\n"
+                   f"kim,{','.join('0' * len(NAMES))},11,129,graded,\n")
+    course = merge_gradebooks([f"optimization={new}", str(old)], tmp_path / "course.csv")
+    assert course.assignments == ["optimization", "regularization"]
+    assert course.students == {"1234": {"optimization": 7.0}, "kim": {"regularization": 11.0}}

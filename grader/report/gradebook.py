@@ -1,7 +1,8 @@
 """gradebook.csv: one row per student, for import into a learning management system.
 
-Columns: ``student`` (id, the folder or file name), one column per exercise of the assignment (points), ``total``,
-``max_total``, ``status`` (``graded``, or what went wrong for this student), ``submission_sha256``.
+Columns: ``student`` (id: the LMS's identifier for a recognized download, see grader.lms; else the folder or file
+name), ``name`` (readable), one column per exercise of the assignment (points), ``total``, ``max_total``,
+``status`` (``graded``, or what went wrong for this student), ``submission_sha256``.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ class Row:
     max_total: float
     status: str
     sha256: str = ""
+    name: str = ""
+    """A readable name beside the id (the LMS's, else the entry's own)."""
 
 
 def columns(exercises: list[str]) -> list[str]:
-    return ["student", *exercises, "total", "max_total", "status", "submission_sha256"]
+    return ["student", "name", *exercises, "total", "max_total", "status", "submission_sha256"]
 
 
 def write_gradebook(rows: list[Row], path: Path, exercises: list[str]) -> None:
@@ -35,6 +38,6 @@ def write_gradebook(rows: list[Row], path: Path, exercises: list[str]) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns(exercises))
     for row in sorted(rows, key=lambda r: r.student):
-        writer.writerow([row.student, *[f"{row.scores.get(e, 0):g}" for e in exercises],
+        writer.writerow([row.student, row.name, *[f"{row.scores.get(e, 0):g}" for e in exercises],
                          f"{row.total:g}", f"{row.max_total:g}", row.status, row.sha256])
     write_text_atomic(path, buffer.getvalue())

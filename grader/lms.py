@@ -10,7 +10,8 @@ student code:
   student, or (the older flat variant) files ``<Full Name>_<participant id>_assignsubmission_file_<file name>``.
   Other submission plugins' entries (``_assignsubmission_onlinetext_``) are set aside.
 - Gradescope, *Export Submissions*: ``submission_metadata.yml`` and a folder ``submission_<id>`` per submission.
-- GitHub Classroom, the cloned repositories: ``<assignment>-<username>`` folders sharing that prefix.
+- GitHub Classroom, the cloned repositories: ``<assignment>-<username>`` folders sharing that prefix, with
+  their ``.git``.
 
 A layout is declared only when the names really follow it (see ``_MOST``); entries it does not claim are
 read the plain way by grader.roster.
@@ -273,6 +274,9 @@ def _gradescope(entries: list[Path]) -> Recognized | None:
 def _github_classroom(entries: list[Path]) -> Recognized | None:
     folders = [p for p in entries if p.is_dir()]
     if len(folders) < 2 or len(folders) < len([p for p in entries if _readable(p)]):
+        return None
+    # Clones carry .git: without it, folders that merely share a prefix (team-1, team-2) stay plain students.
+    if not _most(sum((p / ".git").exists() for p in folders), len(folders)):
         return None
     prefix = os.path.commonprefix([p.name for p in folders])
     prefix = prefix[: prefix.rfind("-") + 1]

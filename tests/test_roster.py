@@ -210,8 +210,16 @@ def test_github_classroom_repositories_are_keyed_by_username(tmp_path):
 def test_folders_without_a_shared_prefix_are_plain_students(tmp_path):
     for name in ("alice", "bob", "s0", "s1"):
         _write_set(tmp_path / name, name)
+        (tmp_path / name / ".git").mkdir()
     roster = read_roster(tmp_path, assignment=PACK)
     assert roster.download is None and set(_by_id(roster)) == {"alice", "bob", "s0", "s1"}
+
+
+def test_folders_sharing_a_prefix_without_git_are_plain_students(tmp_path):
+    for name in ("team-red", "team-blue"):
+        _write_set(tmp_path / name, name)
+    roster = read_roster(tmp_path, assignment=PACK)
+    assert roster.download is None and set(_by_id(roster)) == {"team-red", "team-blue"}
 
 
 # The plain layouts, as before.

@@ -40,8 +40,8 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     if header[:1] != _LEADING or header[-len(_TRAILING):] != _TRAILING:
-        raise CourseError(f"{path} is not a gradebook written by grade-class: expected the columns "
-                          f"student, [name,] <exercises>, {', '.join(_TRAILING)}. Received: {', '.join(header) or 'nothing'}")
+        raise CourseError(f"{path} is not a gradebook written by grade-class: expected the columns student, [name,] "
+                          f"<exercises>, {', '.join(_TRAILING)}. Received: {', '.join(header) or 'nothing'}")
     # Gradebooks from before the name column have none; no exercise is called "name".
     leading = len(_LEADING) + (header[1:2] == [_NAME])
     return header[leading:-len(_TRAILING)], list(reader)

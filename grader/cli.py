@@ -122,8 +122,10 @@ def _parser() -> argparse.ArgumentParser:
 
     klass = verbs.add_parser("grade-class", help="grade a folder with one entry per student")
     klass.add_argument("directory", type=Path, help="one entry per student: a subfolder, a .py set (kim_dropout.py, ...), "
-                                                    "a single .py, a .ipynb notebook or a .zip")
-    klass.add_argument("--out", type=Path, required=True, help="writes gradebook.csv and <student>/results.json, feedback.md")
+                                                    "a single .py, a .ipynb notebook or a .zip; or an LMS download "
+                                                    "(Canvas, Moodle, Gradescope, GitHub Classroom), recognized by its names")
+    klass.add_argument("--out", type=Path, required=True, help="writes gradebook.csv and <student>/results.json, feedback.md "
+                                                               "(and canvas_import.csv or moodle_import.csv for those LMSs)")
     _add_assignment_option(klass)
     _add_run_options(klass)
     klass.add_argument("--force", action="store_true", help="regrade students whose results are up to date")

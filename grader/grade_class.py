@@ -1,5 +1,8 @@
 """Grade a whole class: roster -> grade (one warm worker pool) -> per-student files -> gradebook.
 
+A class folder recognized as an LMS download (grader.lms) is graded under the LMS's student ids, and the
+gradebook is also written as that LMS's import file where the kit knows it (Canvas, Moodle).
+
 Each student's results.json, feedback.md and feedback.html are written atomically as soon as that
 student is graded, so an interrupted run loses nothing already written; a rerun skips students whose
 submission and reference are unchanged (by content hash). Every run ends with gradebook.csv and
@@ -10,21 +13,24 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from grader import __version__, packs, settings
 from grader.fileio import write_text_atomic
 from grader.grade import GradingResult, grade_submissions
+from grader.lms import Download
 from grader.load import Submission
 from grader.packs import Pack
 from grader.reference import cache_key
+from grader.report.canvas_import import write_canvas_import
 from grader.report.feedback_md import feedback_markdown
 from grader.report.gradebook import Row, write_gradebook
 from grader.report.gradescope import write_results
 from grader.report.html import class_report_html, feedback_html, unreadable_feedback_html
-from grader.roster import Unreadable, assignment_of, discover
+from grader.report.moodle_import import write_moodle_import
+from grader.roster import Unreadable, assignment_of, read_roster
 
 
 @dataclass
@@ -36,6 +42,10 @@ class ClassReport:
     graded: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    download: Download | None = None
+    """The LMS download the class folder was recognized as, if any (grader.lms)."""
+    imports: list[Path] = field(default_factory=list)
+    """The grade files written for that LMS's import (canvas_import.csv, moodle_import.csv)."""
 
 
 def trouble_of(result: GradingResult) -> list[str]:
@@ -101,11 +111,12 @@ def grade_class(
         raise EmptyClass(directory)
     pack = assignment if isinstance(assignment, Pack) else packs.get(assignment) if assignment else \
         assignment_of(directory, exclude=out)
-    entries = discover(directory, exclude=out, assignment=pack)
+    roster = read_roster(directory, exclude=out, assignment=pack)
+    entries = roster.entries
     if not entries:
         raise EmptyClass(directory)
     out.mkdir(parents=True, exist_ok=True)
-    report = ClassReport(assignment=pack.name)
+    report = ClassReport(assignment=pack.name, download=roster.download)
     key = cache_key(pack, solutions)
     to_grade: list[Submission] = []
     for entry in entries:
@@ -143,7 +154,15 @@ def grade_class(
         grade_submissions(to_grade, parallel=parallel, timeout=timeout, sandbox=sandbox, assignment=pack,
                           solutions=solutions, on_exercise=on_exercise, on_submission=save)
     exercises = [e.name for e in pack.exercises]
+    report.rows = [replace(row, name=roster.names.get(row.student, "")) for row in report.rows]
     write_gradebook(report.rows, out / "gradebook.csv", exercises, lang)
+    lms = roster.download.lms if roster.download is not None else None
+    if lms == "canvas":
+        report.imports.append(out / "canvas_import.csv")
+        write_canvas_import(report.rows, roster.people, report.imports[-1], pack.name)
+    elif lms == "moodle":
+        report.imports.append(out / "moodle_import.csv")
+        write_moodle_import(report.rows, roster.people, report.imports[-1])
     results = {row.student: _read_results(out / row.student / "results.json") for row in report.rows}
     write_text_atomic(out / "report.html", class_report_html(report.rows, results, exercises, lang=lang))
     report.seconds = time.monotonic() - started

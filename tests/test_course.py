@@ -78,3 +78,14 @@ def test_the_gradebook_status_follows_the_language(tmp_path):
     assert english == {"kim": "not attempted", "lee": rows[1].status}
     assert korean["kim"] == "아직 풀지 않음"
     assert korean["lee"].startswith("문제 발생: Dropout: 제출물에 dropout.py 파일이 없습니다")
+
+
+def test_gradebooks_with_and_without_the_name_column_both_merge(tmp_path):
+    new = _book(tmp_path / "new.csv", [Row("1234", {"SGD": 7}, 7, 10, "graded", name="leejieun")], ["SGD"])
+    assert new.read_text().splitlines()[0] == "student,name,SGD,total,max_total,status,submission_sha256"
+    old = tmp_path / "old.csv"
+    old.write_text(f"student,{','.join(NAMES)},total,max_total,status,submission_sha256\n"
+                   f"kim,{','.join('0' * len(NAMES))},11,129,graded,\n")
+    course = merge_gradebooks([f"optimization={new}", str(old)], tmp_path / "course.csv")
+    assert course.assignments == ["optimization", "regularization"]
+    assert course.students == {"1234": {"optimization": 7.0}, "kim": {"regularization": 11.0}}

@@ -141,3 +141,33 @@ def test_an_empty_class_folder_is_refused(tmp_path):
     proc = run_cli("grade-class", str(tmp_path / "class"), "--out", str(tmp_path / "out"))
     assert proc.returncode == 2
     assert "holds no submission" in proc.stderr and not (tmp_path / "out" / "gradebook.csv").exists()
+
+
+def test_a_canvas_download_is_graded_under_canvas_ids_with_the_latest_resubmission(tmp_path):
+    klass = tmp_path / "submissions"
+    klass.mkdir()
+    for index, path in enumerate(sorted(SOLUTIONS_DIR.glob("*.py"))):
+        shutil.copy(path, klass / f"kimminji_1001_{500 + index}_{path.name}")
+        # Lee's first dropout.py is the unsolved skeleton; the re-upload (dropout-1.py) is the one graded.
+        first = ASSIGNMENTS_DIR / path.name if path.name == "dropout.py" else path
+        shutil.copy(first, klass / f"leejieun_1234_{600 + index}_{path.name}")
+    shutil.copy(SOLUTIONS_DIR / "dropout.py", klass / "leejieun_LATE_1234_700_dropout-1.py")
+    out = tmp_path / "out"
+    proc = run_cli("grade-class", str(klass), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    said = " ".join(proc.stdout.split())
+    assert said.count("Recognized a Canvas download: 2 students from 11 files.") == 1
+    book = _gradebook(out)
+    assert set(book) == {"1001", "1234"}
+    full = book["1001"]["max_total"]
+    assert [(r["name"], r["total"], r["status"]) for r in (book["1001"], book["1234"])] == \
+        [("kimminji", full, "graded"), ("leejieun", full, "graded")]
+    assert (out / "1234" / "feedback.md").read_text().startswith("# Feedback for 1234")
+    with open(out / "canvas_import.csv", newline="") as handle:
+        assert list(csv.reader(handle)) == [
+            ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "regularization"],
+            ["Points Possible", "", "", "", "", full],
+            ["kimminji", "1001", "", "", "", full],
+            ["leejieun", "1234", "", "", "", full],
+        ]
+    assert not (out / "moodle_import.csv").exists()

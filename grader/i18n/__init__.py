@@ -35,6 +35,8 @@ UI_EN = {
                     "in {seconds:.1f} s. Mean total {mean:.1f}.",
     "class_files": "Gradebook: {gradebook}; class report: {out}/report.html; per student: {out}/<student>/results.json, "
                    "feedback.md and feedback.html",
+    "class_download": "Recognized a {lms} download: {students} students from {files} files.",
+    "class_import": "{lms} grade import file: {path}",
     "class_no_trouble": "No student's grading hit trouble.",
     "class_trouble_title": "{count} student(s) whose grading hit trouble",
     "student": "Student",

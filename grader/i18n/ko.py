@@ -294,6 +294,8 @@ UI = {
                     "{seconds:.1f}초 걸림. 평균 총점 {mean:.1f}.",
     "class_files": "성적표: {gradebook}; 반 전체 보고서: {out}/report.html; 학생별 결과: {out}/<student>/results.json, "
                    "feedback.md, feedback.html",
+    "class_download": "{lms}에서 내려받은 제출물로 인식했습니다: 파일 {files}개, 학생 {students}명.",
+    "class_import": "{lms} 성적 가져오기 파일: {path}",
     "class_no_trouble": "채점 중에 문제가 생긴 학생은 없습니다.",
     "class_trouble_title": "채점 중에 문제가 생긴 학생 {count}명",
     "student": "학생",

@@ -16,7 +16,7 @@ from pathlib import Path
 from grader import packs
 from grader.fileio import write_text_atomic
 
-_LEADING, _TRAILING = ["student"], ["total", "max_total", "status", "submission_sha256"]
+_LEADING, _NAME, _TRAILING = ["student"], "name", ["total", "max_total", "status", "submission_sha256"]
 
 
 class CourseError(ValueError):
@@ -40,9 +40,11 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     if header[:1] != _LEADING or header[-len(_TRAILING):] != _TRAILING:
-        raise CourseError(f"{path} is not a gradebook written by grade-class: expected the columns "
-                          f"student, <exercises>, {', '.join(_TRAILING)}. Received: {', '.join(header) or 'nothing'}")
-    return header[1:-len(_TRAILING)], list(reader)
+        raise CourseError(f"{path} is not a gradebook written by grade-class: expected the columns student, [name,] "
+                          f"<exercises>, {', '.join(_TRAILING)}. Received: {', '.join(header) or 'nothing'}")
+    # Gradebooks from before the name column have none; no exercise is called "name".
+    leading = len(_LEADING) + (header[1:2] == [_NAME])
+    return header[leading:-len(_TRAILING)], list(reader)
 
 
 def _assignment(exercises: list[str], path: Path) -> str:

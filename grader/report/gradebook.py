@@ -1,8 +1,9 @@
 """gradebook.csv: one row per student, for import into a learning management system.
 
-Columns: ``student`` (id, the folder or file name), one column per exercise of the assignment (points), ``total``,
-``max_total``, ``status`` (``graded``, ``not attempted``, or what went wrong for this student; in the
-report's language), ``submission_sha256``.
+Columns: ``student`` (id: the LMS's identifier for a recognized download, see grader.lms; else the folder or file
+name), ``name`` (readable), one column per exercise of the assignment (points), ``total``, ``max_total``,
+``status`` (``graded``, ``not attempted``, or what went wrong for this student; in the report's language),
+``submission_sha256``.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ class Row:
     max_total: float
     status: str
     sha256: str = ""
+    name: str = ""
+    """A readable name beside the id (the LMS's, else the entry's own)."""
 
 
 def columns(exercises: list[str]) -> list[str]:
-    return ["student", *exercises, "total", "max_total", "status", "submission_sha256"]
+    return ["student", "name", *exercises, "total", "max_total", "status", "submission_sha256"]
 
 
 def status_text(status: str, lang: str = DEFAULT_LANG) -> str:
@@ -51,6 +54,6 @@ def write_gradebook(rows: list[Row], path: Path, exercises: list[str], lang: str
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns(exercises))
     for row in sorted(rows, key=lambda r: r.student):
-        writer.writerow([row.student, *[f"{row.scores.get(e, 0):g}" for e in exercises],
+        writer.writerow([row.student, row.name, *[f"{row.scores.get(e, 0):g}" for e in exercises],
                          f"{row.total:g}", f"{row.max_total:g}", status_text(row.status, lang), row.sha256])
     write_text_atomic(path, buffer.getvalue())

@@ -68,9 +68,14 @@ def print_class_summary(report, out, console: Console | None = None, lang: str =
     console = console or Console()
     scores = [row.total for row in report.rows if row.max_total]
     mean = sum(scores) / len(scores) if scores else 0.0
+    download = report.download
+    if download is not None:
+        console.print(ui("class_download", lang, lms=download.title, students=download.students, files=download.files))
     console.print(ui("class_counts", lang, students=len(report.rows), graded=report.graded, skipped=report.skipped,
                      seconds=report.seconds, mean=mean))
     console.print(ui("class_files", lang, gradebook=out / "gradebook.csv", out=out))
+    for path in report.imports:
+        console.print(ui("class_import", lang, lms=download.title, path=path))
     if not report.trouble:
         console.print(ui("class_no_trouble", lang))
         return

@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 
 from grader import __version__, packs, settings
 from grader.checks import CheckResult, checks_of, judge_run, public_probes
+from grader.checks.grid import raised_everywhere
 from grader.checks.policy import violation
 from grader.load import Submission, SubmissionError, load_submission
 from grader.packs import Exercise, Pack
@@ -142,9 +143,15 @@ def grade_submission(path: Path | str, **kwargs) -> GradingResult:
 
 
 def _untouched(run: ExerciseRun) -> bool:
-    """The exercise's main behaviour raised NotImplementedError: the student has not written it yet."""
-    error = run.errors.get(checks_of(run.exercise).core)
-    return not run.failure and error is not None and error.type == "NotImplementedError"
+    """The exercise's main behaviour raised NotImplementedError (on every configuration, for a grid): the
+    student has not written it yet."""
+    if run.failure:
+        return False
+    core = checks_of(run.exercise).core
+    error = run.errors.get(core)
+    if error is not None:
+        return error.type == "NotImplementedError"
+    return raised_everywhere(run.observations.get(core), "NotImplementedError")
 
 
 def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dict[str, ExerciseRun],

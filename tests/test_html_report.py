@@ -215,7 +215,14 @@ def test_class_report_counts_only_diagnosed_mistakes(graded):
     assert {s for students in diagnosed.values() for s in students} == set(WRONG)  # bob's skeleton: none named
     rows = _rows(_page(out / "report.html").one("table", "mistakes"))
     shown = {(r.all("td")[1].text, r.all("td")[2].text): (int(r.all("td")[0].text), r.all("td")[3].text) for r in rows}
-    assert shown == {key: (len(students), ", ".join(sorted(students))) for key, students in diagnosed.items()}
+    # Alone in a table, a diagnosis reads as a summary: "Matches ...", not "It matches ...".
+    assert shown == {(exercise, _summary(mistake)): (len(students), ", ".join(sorted(students)))
+                     for (exercise, mistake), students in diagnosed.items()}
+    assert not any(mistake.startswith("It ") for _, mistake in shown)
+
+
+def _summary(mistake: str) -> str:
+    return mistake[3].upper() + mistake[4:] if mistake.startswith("It ") else mistake
 
 
 def test_class_report_student_table_lists_everyone_with_scores_and_status(graded):

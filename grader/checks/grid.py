@@ -58,6 +58,16 @@ def _error(case: dict, sections: tuple[str, ...]) -> dict | None:
     return None
 
 
+def raised_everywhere(core: object, error_type: str) -> bool:
+    """True when a grid observation shows ``error_type`` raised in every configuration (in any section)."""
+    cases = core.get("cases") if isinstance(core, dict) else None
+    if not cases or not isinstance(cases, list):
+        return False
+    sections = lambda case: tuple(k for k, v in case.items() if isinstance(v, dict))  # noqa: E731
+    return all(isinstance(case, dict) and (_error(case, sections(case)) or {}).get("type") == error_type
+               for case in cases)
+
+
 def outcomes(got_cases: list[dict], want_cases: list[dict], compare: Compare, sections: tuple[str, ...] = ()) -> list[Outcome]:
     results = []
     for got, want in zip(got_cases, want_cases):

@@ -12,13 +12,31 @@ WRONG = cases("wrong")
 CORRECT = cases("correct")
 
 
+def _touched(case) -> tuple[str, ...] | None:
+    """The exercises whose files a wrong case changes; None (all) for a correct one.
+
+    A wrong case is the reference with one file changed: the others are the reference's own bytes, whose
+    observations are the reference's (the probes are seeded), so only the changed files' exercises are
+    graded. Leaks between exercises through the process are test_broken.py's subject.
+    """
+    if case.kind != "wrong":
+        return None
+    changed = {path.name for path in case.folder.glob("*.py")} | ({case.expect["file"]} if "replace" in case.expect else set())
+    return tuple(e.name for e in EXERCISES if e.filename in changed)
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """All corpus submissions, graded in one pass (one worker, TensorFlow loaded once)."""
+    """All corpus submissions, graded in a few passes: one per set of changed files."""
     root = tmp_path_factory.mktemp("corpus")
-    all_cases = WRONG + CORRECT
-    results = grade_submissions([build(case, root) for case in all_cases])
-    return {case.id: result for case, result in zip(all_cases, results)}
+    groups: dict[tuple[str, ...] | None, list] = {}
+    for case in WRONG + CORRECT:
+        groups.setdefault(_touched(case), []).append(case)
+    graded = {}
+    for exercises, group in groups.items():
+        results = grade_submissions([build(case, root) for case in group], exercises=exercises)
+        graded.update({case.id: result for case, result in zip(group, results)})
+    return graded
 
 
 def _by_exercise(result):
@@ -34,7 +52,8 @@ def test_corpus_size():
 
 @pytest.mark.parametrize("case", WRONG, ids=lambda c: c.id)
 def test_wrong_submission_loses_marks_on_its_exercise_only(case, graded):
-    exercises = _by_exercise(graded[case.id])
+    exercises = _by_exercise(graded[case.id])  # those of the files it changes: the others are the reference
+    assert case.expect["exercise"] in _touched(case)
     target = exercises[case.expect["exercise"]]
     assert target.score < target.max_score, f"{case.id} was not caught"
     for name, exercise in exercises.items():

@@ -191,4 +191,4 @@ def test_solved_twin_grades_like_the_solutions_and_the_skeleton_notebook_scores_
     data = results_dict(skeleton)
     assert data["score"] == 0 and skeleton.max_score == reference.max_score
     assert {t["tags"][0] for t in data["tests"]} == {e.name for e in EXERCISES}
-    assert all(t["output"].startswith("Not attempted: ") for t in data["tests"]), [t["output"][:200] for t in data["tests"]]
+    assert all("Not attempted: " in t["output"] for t in data["tests"]), [t["output"][:200] for t in data["tests"]]

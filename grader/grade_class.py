@@ -6,7 +6,8 @@ gradebook is also written as that LMS's import file where the kit knows it (Canv
 Each student's results.json, feedback.md and feedback.html are written atomically as soon as that
 student is graded, so an interrupted run loses nothing already written; a rerun skips students whose
 submission and reference are unchanged (by content hash). Every run ends with gradebook.csv and
-report.html, built from every student's results.json, graded in this run or not.
+report.html: a row per student entry now in the class folder, from that student's results.json, graded
+in this run or not (a folder left in the output by a student no longer in the class is not read).
 """
 
 from __future__ import annotations

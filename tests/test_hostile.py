@@ -12,6 +12,7 @@ import threading
 
 import pytest
 
+from conftest import unprivileged_unavailable
 from corpus_build import build, cases
 from grader import KIT_ROOT
 from grader.grade import grade_submissions
@@ -46,10 +47,10 @@ def _force(mode: str, mp: pytest.MonkeyPatch) -> str:
         return "bwrap"
     if mode == "unprivileged":
         if os.geteuid() != 0:
-            pytest.skip("the unprivileged fallback needs the grader to run as root")
+            unprivileged_unavailable("the unprivileged fallback needs the grader to run as root")
         mp.setattr(isolation, "bwrap_problem", lambda: "bubblewrap made unavailable by the test")
         if isolation.unprivileged_problem():
-            pytest.skip(f"the unprivileged fallback cannot run here: {isolation.unprivileged_problem()}")
+            unprivileged_unavailable(f"the unprivileged fallback cannot run here: {isolation.unprivileged_problem()}")
         return "auto"
     if os.geteuid() == 0 or not isolation.bwrap_problem():
         pytest.skip("a plain subprocess is graded only where nothing isolates (as root it could write anywhere)")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from grader import KIT_ROOT, cli, settings
+from conftest import unprivileged_unavailable
+from grader import KIT_ROOT, cli, packs, settings
 from grader.load import SubmissionError
 from grader.sandbox import isolation
 from grader.sandbox.pool import WorkerPool
@@ -163,9 +164,9 @@ def test_a_kit_without_an_environment_inside_is_closed_as_a_whole(monkeypatch, t
 @pytest.fixture
 def unprivileged():
     if os.geteuid() != 0:
-        pytest.skip("the unprivileged fallback needs the grader to run as root")
+        unprivileged_unavailable("the unprivileged fallback needs the grader to run as root")
     if isolation.unprivileged_problem():
-        pytest.skip(f"the unprivileged fallback cannot run here: {isolation.unprivileged_problem()}")
+        unprivileged_unavailable(f"the unprivileged fallback cannot run here: {isolation.unprivileged_problem()}")
     return isolation.unprivileged_user()
 
 
@@ -186,9 +187,12 @@ def test_the_kit_is_unreadable_to_the_unprivileged_user(unprivileged):
 def test_the_workers_copy_is_readable_but_not_writable(unprivileged):
     base, copy, scratch = isolation.unprivileged_folder(unprivileged)
     try:
-        worker = copy / "grader" / "sandbox" / "worker.py"
+        worker = copy / "grader" / "sandbox" / "supervisor.py"
+        probes = [copy / "grader" / p.relative_to(KIT_ROOT / "grader") / "probes" for p in
+                  (pack.folder for pack in packs.all_packs().values())]
         assert isolation.readable_by_unprivileged([worker, scratch]) == [str(worker), str(scratch)]
-        assert not (copy / "grader" / "checks").exists()
+        assert not (copy / "grader" / "checks").exists() and all(p.is_dir() for p in probes)
+        assert not any((p.parent / "checks").exists() for p in probes)  # a pack's probes, never its checks
         assert stat.S_IMODE(worker.stat().st_mode) == 0o644 and worker.stat().st_uid == 0
         assert scratch.stat().st_uid == unprivileged.uid
     finally:

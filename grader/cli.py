@@ -275,15 +275,20 @@ def _in_student_bundle(err: Console, verb: str, assignment: str | None) -> bool:
     return True
 
 
-def _default_submission(assignment: str | None) -> Path | None:
-    """What `check` and `experiment` read when no submission is named: the assignment's skeleton folder."""
+def _default_submission(args: argparse.Namespace) -> bool:
+    """Where `check` and `experiment` are given no submission: the assignment's skeleton folder. False (after
+    saying why) when several assignments leave it open."""
     from grader import packs
 
+    if args.submission is not None:
+        return True
     try:
-        pack = packs.choose(assignment)
+        args.submission = packs.choose(args.assignment).assignments
     except packs.PackError:
-        return None
-    return pack.assignments
+        _misuse("several assignments are installed: name your submission and its --assignment "
+                "(`python -m grader list` shows them)")
+        return False
+    return True
 
 
 def _grade(args: argparse.Namespace) -> int:
@@ -303,11 +308,8 @@ def _grade(args: argparse.Namespace) -> int:
     lang = _language(args)
     if not public_only and _in_student_bundle(err, args.verb, args.assignment):
         return EXIT_MISUSE
-    if args.submission is None:
-        args.submission = _default_submission(args.assignment)
-        if args.submission is None:
-            return _misuse("several assignments are installed: name your submission and its --assignment "
-                           "(`python -m grader list` shows them)")
+    if not _default_submission(args):
+        return EXIT_MISUSE
     started = time.monotonic()
     done: list[str] = []
     what = ui("what_checking" if public_only else "what_grading", lang)
@@ -466,17 +468,13 @@ def _experiment(args: argparse.Namespace) -> int:
     from grader.load import SubmissionError, load_submission
 
     err = Console(stderr=True)
-    if args.submission is None:
-        args.submission = _default_submission(args.assignment)
-        if args.submission is None:
-            return _misuse("several assignments are installed: name your submission and its --assignment")
+    if not _default_submission(args):
+        return EXIT_MISUSE
     from grader import packs
 
     try:
         pack = packs.get(load_submission(args.submission, assignment=args.assignment).assignment)
-    except SubmissionError as exc:
-        return _misuse(str(exc))
-    except packs.PackError as exc:
+    except (SubmissionError, packs.PackError) as exc:
         return _misuse(str(exc))
     if pack.experiment is None:
         return _misuse(f"the assignment {pack.name} has no experiment")

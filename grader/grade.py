@@ -164,15 +164,13 @@ def _result(submission: Submission, runs: dict[str, ExerciseRun], reference: dic
         module = submission.modules.get(ex.filename)
         text = submission.sources.get(module) if module else None
         broken = submission.broken_cell(ex.filename, ex.name)
-        if broken is not None:  # only the exercises that cell defines are lost, not the whole notebook
-            result = ExerciseResult(ex.name, [], output=run.output,
-                                    failure=f"{ex.name} is defined in cell {broken.cell}, which does not compile: {broken.error}")
-            result.checks = judge_run(run, reference[ex.name], result.failure, public_only=public_only)
-            exercises.append(result)
-            continue
-        if _untouched(run):  # one sentence, in place of each check repeating the skeleton's error
-            result = ExerciseResult(ex.name, [], output=run.output, attempted=False,
-                                    failure=f"Not attempted: {ex.name} still raises NotImplementedError, as the skeleton does.")
+        untouched = broken is None and _untouched(run)
+        if broken is not None or untouched:
+            # One sentence for the whole exercise: only the exercises a broken cell defines are lost, not the
+            # whole notebook; an untouched stub is not repeated under every check.
+            result = ExerciseResult(ex.name, [], output=run.output, attempted=not untouched, failure=(
+                f"Not attempted: {ex.name} still raises NotImplementedError, as the skeleton does." if untouched
+                else f"{ex.name} is defined in cell {broken.cell}, which does not compile: {broken.error}"))
             result.checks = judge_run(run, reference[ex.name], result.failure, public_only=public_only)
             exercises.append(result)
             continue

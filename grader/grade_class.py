@@ -54,11 +54,12 @@ def trouble_of(result: GradingResult) -> list[str]:
     return [f"{e.exercise}: {e.failure}" for e in result.exercises if e.failure and e.attempted]
 
 
+def _status(trouble: list[str]) -> str:
+    return "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300]
+
+
 def _row(result: GradingResult, sha: str) -> Row:
-    trouble = trouble_of(result)
-    status = "graded" if not trouble else "trouble: " + "; ".join(trouble)[:300]
-    if not any(e.attempted for e in result.exercises):
-        status = NOT_ATTEMPTED
+    status = _status(trouble_of(result)) if any(e.attempted for e in result.exercises) else NOT_ATTEMPTED
     return Row(result.submission, {e.exercise: e.score for e in result.exercises}, result.score, result.max_score,
                status, sha)
 
@@ -77,7 +78,7 @@ def _previous(folder: Path, submission: Submission, key: str, lang: str) -> Row 
             scores[test["tags"][0]] = scores.get(test["tags"][0], 0.0) + float(test["score"])
         maximum = sum(float(t["max_score"]) for t in data["tests"])
         trouble = data["extra_data"].get("trouble", [])
-        status = data["extra_data"].get("status") or ("graded" if not trouble else "trouble: " + "; ".join(trouble)[:300])
+        status = data["extra_data"].get("status") or _status(trouble)
         return Row(submission.name, scores, float(data["score"]), maximum, status, provenance["submission_sha256"])
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None

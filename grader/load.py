@@ -132,20 +132,23 @@ def _single(name: str, origin: Path, filename: str, text: str, pack: Pack, noteb
                       {filename: notebook} if notebook else {}, read=(read,) if read else ())
 
 
+def code_text(path: str, data: bytes) -> str:
+    """The Python a submitted .py or notebook holds, as the assignment's inference reads it ("" when a
+    notebook cannot be read: the grading says why)."""
+    if path.endswith(".ipynb"):
+        try:
+            return notebook_code(data, path)
+        except SubmissionError:
+            return ""
+    return data.decode("utf-8", errors="replace")
+
+
 def _choose(assignment: str | None, files: dict[str, bytes], origin: Path) -> Pack:
     """The pack named, or the one the files fit (packs.choose); SubmissionError when none or several do."""
-    def code(path: str) -> str:
-        if path.endswith(".ipynb"):
-            try:
-                return notebook_code(files[path], path)
-            except SubmissionError:
-                return ""
-        return files[path].decode("utf-8", errors="replace")
-
     try:
         if assignment is not None or len(packs.all_packs()) == 1:
             return packs.choose(assignment)
-        texts = {p: code(p) for p in files if p.endswith((".py", ".ipynb"))}
+        texts = {p: code_text(p, data) for p, data in files.items() if p.endswith((".py", ".ipynb"))}
         return packs.choose(None, texts, origin)
     except packs.PackError as exc:
         raise SubmissionError(str(exc)) from exc

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader import lms, packs
-from grader.load import Submission, SubmissionError, from_files, load_submission, notebook_code, read_files
+from grader.load import Submission, SubmissionError, code_text, from_files, load_submission, read_files
 from grader.lms import Download, Person, Upload
 from grader.packs import Pack
 
@@ -53,10 +53,7 @@ def assignment_of(directory: Path, exclude: Path | None = None) -> Pack:
         except (SubmissionError, OSError):
             continue
         for name, data in files.items():
-            try:
-                text = notebook_code(data, name) if name.endswith(".ipynb") else data.decode("utf-8", "replace")
-            except SubmissionError:
-                continue
+            text = code_text(name, data)
             texts[f"{path.name}/{name}"] = text
             original = lms.original_filename(Path(name).name)  # kim_12_34_layers-1.py stands for layers.py
             if original:

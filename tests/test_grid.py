@@ -176,3 +176,18 @@ def test_unbiased_variance_fails_only_the_checks_about_the_statistics(localized)
                   "gradients w.r.t. gamma and beta match Keras", "moving statistics after 1 and 3 training steps"}
     assert statistics <= failed
     assert failed - statistics == {"works with an unknown batch size inside tf.function"}
+
+
+def test_one_cause_seen_by_two_checks_is_one_mistake_in_results(localized):
+    """The unbiased variance shows in the output and in the moving variance, worded for each: results.json
+    carries one cause for both, so class reports count it once."""
+    from grader.report.gradescope import results_dict
+    from grader.grade import GradingResult
+    bn = localized["unbiased"]
+    named = {c.name: c.mistake for c in bn.checks if c.mistake}
+    output, moving = (named.get("training output matches Keras on every configuration"),
+                      named.get("moving statistics after 1 and 3 training steps"))
+    assert output and moving and output != moving
+    tests = results_dict(GradingResult(submission="s", exercises=[bn]))["tests"]
+    causes = {t["extra_data"].get("mistake_cause") for t in tests if t["extra_data"].get("mistake") in (output, moving)}
+    assert causes == {"unbiased-variance"}

@@ -208,16 +208,20 @@ def test_class_report_has_histogram_rates_mistakes_and_student_table(graded):
 def test_class_report_counts_only_diagnosed_mistakes(graded):
     _, out, _ = graded
     diagnosed: dict[tuple[str, str], set[str]] = {}
+    wordings: dict[tuple[str, str], Counter] = {}
     for student, data in _results(out).items():
         for test in data["tests"]:
-            if "mistake" in test["extra_data"]:
-                diagnosed.setdefault((test["tags"][0], test["extra_data"]["mistake"]), set()).add(student)
+            extra = test["extra_data"]
+            if "mistake" in extra:
+                key = (test["tags"][0], extra.get("mistake_cause", extra["mistake"]))
+                diagnosed.setdefault(key, set()).add(student)
+                wordings.setdefault(key, Counter())[extra["mistake"]] += 1
     assert {s for students in diagnosed.values() for s in students} == set(WRONG)  # bob's skeleton: none named
     rows = _rows(_page(out / "report.html").one("table", "mistakes"))
     shown = {(r.all("td")[1].text, r.all("td")[2].text): (int(r.all("td")[0].text), r.all("td")[3].text) for r in rows}
     # Alone in a table, a diagnosis reads as a summary: "Matches ...", not "It matches ...".
-    assert shown == {(exercise, _summary(mistake)): (len(students), ", ".join(sorted(students)))
-                     for (exercise, mistake), students in diagnosed.items()}
+    assert shown == {(key[0], _summary(wordings[key].most_common(1)[0][0])): (len(students), ", ".join(sorted(students)))
+                     for key, students in diagnosed.items()}
     assert not any(mistake.startswith("It ") for _, mistake in shown)
 
 
@@ -373,3 +377,22 @@ def test_histogram_bars_are_as_wide_as_their_points_and_edges_are_labelled_once(
     labels = [t.text for t in svg.all("text", "edge")]
     assert "112" in labels and "0" in labels and len(labels) == len(set(labels))
     assert not any("–" in label for label in labels)  # no shared "12–24" ranges
+
+
+def test_class_report_lists_one_cause_once_whatever_its_wordings():
+    """Two checks that see one cause through different behaviours word it differently: one row, one count."""
+    def test(check: str, mistake: str, cause: str | None) -> dict:
+        extra = {"public": True, "mistake": mistake, **({"mistake_cause": cause} if cause else {})}
+        return {"name": f"L2: {check}", "score": 0, "max_score": 1, "status": "failed", "tags": ["L2"], "extra_data": extra}
+
+    results = {
+        "kim": {"tests": [test("output", "It matches the sum of squares halved.", "half"),
+                          test("gradient", "The gradient is half of what it should be.", "half")]},
+        "lee": {"tests": [test("output", "It matches the sum of squares halved.", "half"),
+                          test("config", "The factor is not in the config.", None)]},
+    }
+    rows = [Row(name, {"L2": 0.0}, 0.0, 2.0, "graded") for name in results]
+    table = _rows(parse(class_report_html(rows, results, NAMES)).one("table", "mistakes"))
+    shown = [tuple(cell.text for cell in row.all("td")) for row in table]
+    assert shown == [("2", "L2", "Matches the sum of squares halved.", "kim, lee"),
+                     ("1", "L2", "The factor is not in the config.", "lee")]

@@ -12,6 +12,24 @@ from grader.sandbox.scrub import scrub
 log = logging.getLogger("grader")
 
 
+class Mistake(str):
+    """A known mistake's wording, with the cause it names. Two checks may see one cause through different
+    behaviours (the output and the moving statistics) and word it for what each compares: class reports count
+    a cause once per student, whatever the wording."""
+
+    cause: str
+
+    def __new__(cls, text: str, cause: str = "") -> Mistake:
+        mistake = super().__new__(cls, text)
+        mistake.cause = cause or text
+        return mistake
+
+
+def cause_of(mistake: str) -> str:
+    """What a diagnosis is counted under: its declared cause, else its wording."""
+    return getattr(mistake, "cause", "") or mistake
+
+
 class Fail(Exception):
     """Raised by a judge: the message is the feedback the student reads."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from grader.checks import cause_of
 from grader.fileio import write_text_atomic
 from grader.grade import GradingResult
 from grader.i18n import DEFAULT_LANG, check_name, translate, ui
@@ -27,7 +28,7 @@ def results_dict(result: GradingResult, lang: str = DEFAULT_LANG) -> dict:
                 "visibility": check.visibility,
                 "tags": [exercise.exercise],
                 # Gradescope's spec gives each test an "extra_data" object, stored and not shown.
-                "extra_data": {"public": check.public, **({"mistake": check.mistake} if check.mistake else {})},
+                "extra_data": {"public": check.public, **_diagnosis(check.mistake)},
             }
             if check.advice:
                 test["output"] = (ui("advice_prefix", lang) + test["output"]) if not check.passed \
@@ -57,3 +58,11 @@ def write_results(result: GradingResult, path: Path | str, extra: dict | None = 
         text = json.dumps(data, indent=1, ensure_ascii=False)
     write_text_atomic(Path(path), text + "\n")
     return data
+
+
+def _diagnosis(mistake: str | None) -> dict:
+    """The mistake a failed check names, and the cause class reports count it under when it has one."""
+    if not mistake:
+        return {}
+    cause = cause_of(mistake)
+    return {"mistake": str(mistake), **({"mistake_cause": cause} if cause != mistake else {})}

@@ -240,7 +240,9 @@ class _Tally:
     outcomes: dict[tuple[str, str], list[bool]] = field(default_factory=dict)
     """(exercise, check) -> passed, one entry per student, in the order the checks run."""
     mistakes: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    """(exercise, mistake) -> the students it was diagnosed for."""
+    """(exercise, cause) -> the students it was diagnosed for."""
+    wordings: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    """(exercise, cause) -> how often each wording of it was read: the table shows the commonest."""
     exercises: tuple[str, ...] = ()
     """The assignment's exercises, in its order."""
 
@@ -255,9 +257,11 @@ class _Tally:
                 points[1] += float(test["max_score"])
                 check = test["name"].removeprefix(f"{exercise}: ")
                 tally.outcomes.setdefault((exercise, check), []).append(test["status"] == "passed")
-                mistake = test.get("extra_data", {}).get("mistake")
-                if mistake:
-                    tally.mistakes.setdefault((exercise, str(mistake)), set()).add(student)
+                extra = test.get("extra_data", {})
+                if extra.get("mistake"):
+                    key = (exercise, str(extra.get("mistake_cause") or extra["mistake"]))
+                    tally.mistakes.setdefault(key, set()).add(student)
+                    tally.wordings.setdefault(key, Counter())[str(extra["mistake"])] += 1
         return tally
 
     def maximum(self, exercise: str) -> float | None:
@@ -329,7 +333,8 @@ def _mistake_table(tally: _Tally, lang: str) -> str:
               f"<th>{escape(ui('exercise', lang))}</th><th>{escape(ui('mistake', lang))}</th>",
               f"<th>{escape(ui('student', lang))}</th></tr></thead><tbody>"]
     ranked = sorted(tally.mistakes.items(), key=lambda item: (-len(item[1]), tally.order(item[0][0]), item[0][1]))
-    for (exercise, mistake), students in ranked:
+    for (exercise, cause), students in ranked:
+        mistake = tally.wordings[exercise, cause].most_common(1)[0][0]
         parts.append(f'<tr><td class="num">{len(students)}</td><td>{escape(exercise)}</td>'
                      f"<td>{escape(_as_summary(translate(mistake, lang)))}</td>"
                      f'<td class="detail">{escape(", ".join(sorted(students)))}</td></tr>')

@@ -439,6 +439,10 @@ MESSAGES = {
         "남깁니다(moving*momentum + batch*(1-momentum)). PyTorch의 관례와 반대입니다.",
     "It matches a moving variance built from the unbiased batch variance: Keras uses the biased one.":
         "불편(unbiased) 배치 분산으로 만든 이동 분산과 같습니다: Keras는 편향(biased) 분산을 씁니다.",
+    "It matches a moving variance that follows the batch variance plus epsilon: epsilon belongs in the "
+    "normalization only; moving_variance follows the batch variance itself.":
+        "배치 분산에 epsilon을 더한 값을 따라가는 이동 분산과 같습니다: epsilon은 정규화에만 쓰이고, "
+        "moving_variance는 배치 분산 자체를 따라갑니다.",
     "It never changed from its initial value: update the moving statistics with .assign(...) in training.":
         "초깃값에서 전혀 바뀌지 않았습니다: 학습 모드에서 .assign(...)으로 이동 통계를 갱신하세요.",
     "{name:ident} is {state:trainable}": "{name}: {state}",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks import CheckSet, Fail
+from grader.checks import CheckSet, Fail, Mistake
 from grader.checks.compare import assert_close, close
 from grader.probes.tensors import call_text
 
 
 # BEGIN HIDDEN
-SWAPPED = ("gamma is made and applied when center is True and beta when scale is True: the two flags are swapped. "
-           "scale controls gamma (the multiplier) and center controls beta (the offset).")
+SWAPPED = Mistake("gamma is made and applied when center is True and beta when scale is True: the two flags are "
+                  "swapped. scale controls gamma (the multiplier) and center controls beta (the offset).",
+                  cause="center-scale-swapped")
 
 
 def add_affine_checks(checks: CheckSet) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks import CheckSet, Fail, register
+from grader.checks import CheckSet, Fail, Mistake, register
 from grader.checks.contract import add_contract_checks
 from grader.packs.regularization.probes.arguments import contract_arguments
 # BEGIN HIDDEN
@@ -23,6 +23,7 @@ checks = register(CheckSet(
     inert=grid_verdict(EXERCISE, "train", lambda case: inert_output(EXERCISE, case["x"], case["train"]["y"]))))
 EPSILON = 1e-3
 DEFAULT_MOMENTUM = 0.99
+UNBIASED = "unbiased-variance"
 
 NOTES = level_notes({
     **LEVEL_NOTES,
@@ -84,8 +85,8 @@ def output_mistakes(case: dict) -> list[tuple[str, np.ndarray]]:
     ndim, n = x.ndim, x.size // x.shape[axis]
     eps = _argument(case, "epsilon")
     mistakes = [
-        (f"It matches the UNBIASED variance (dividing by N-1 = {n - 1}): batch normalization uses the biased "
-         "variance, dividing by N.", normalize(case, unbiased=True)),
+        (Mistake(f"It matches the UNBIASED variance (dividing by N-1 = {n - 1}): batch normalization uses the "
+                 "biased variance, dividing by N.", cause=UNBIASED), normalize(case, unbiased=True)),
         ("It matches (x - mean) / (sqrt(var) + epsilon): epsilon goes inside the square root, sqrt(var + epsilon).",
          normalize(case, eps_outside=True)),
         ("It matches normalization without epsilon: use sqrt(var + self.epsilon).", normalize(case, epsilon=0.0)),
@@ -154,7 +155,7 @@ def _detached(case: dict) -> tuple[str, np.ndarray]:
 add_gradient_checks(checks, _train_output, _detached, NOTES)
 
 
-def _moving(case: dict, steps: int, *, momentum=None, reverse=False, unbiased=False, std=None):
+def _moving(case: dict, steps: int, *, momentum=None, reverse=False, unbiased=False, std=None, shift=None):
     """(moving_mean, moving_variance) after ``steps`` training calls, in float64."""
     xs = [case["x"], *case["steps"]][:steps]
     axis = case["axis"]
@@ -167,6 +168,8 @@ def _moving(case: dict, steps: int, *, momentum=None, reverse=False, unbiased=Fa
         batch_mean, batch_var = x.mean(axis=axes), variance(x, axes, unbiased, keepdims=False)
         if std is not None:  # a mistake: the standard deviation, sqrt(var + std), in place of the variance
             batch_var = np.sqrt(batch_var + std)
+        if shift is not None:  # a mistake: epsilon added to the variance the moving average follows
+            batch_var = batch_var + shift
         if mean is None:
             mean, var = np.zeros_like(batch_mean), np.ones_like(batch_var)
         mean, var = mean * keep + batch_mean * (1 - keep), var * keep + batch_var * (1 - keep)
@@ -186,8 +189,11 @@ def _stats_after(steps: int):
             (f"It matches moving = moving*(1-momentum) + batch*momentum: Keras keeps momentum={momentum:g} of the OLD "
              "value (moving*momentum + batch*(1-momentum)), the reverse of PyTorch's convention.",
              _moving(want, steps, reverse=True)),
-            ("It matches a moving variance built from the unbiased batch variance: Keras uses the biased one.",
-             _moving(want, steps, unbiased=True)),
+            (Mistake("It matches a moving variance built from the unbiased batch variance: Keras uses the biased "
+                     "one.", cause=UNBIASED), _moving(want, steps, unbiased=True)),
+            ("It matches a moving variance that follows the batch variance plus epsilon: epsilon belongs in the "
+             "normalization only; moving_variance follows the batch variance itself.",
+             _moving(want, steps, shift=_argument(want, "epsilon"))),
             *((STD_NOT_VAR, _moving(want, steps, std=shift)) for shift in (0.0, _argument(want, "epsilon"))),
         ]
         if momentum != DEFAULT_MOMENTUM:

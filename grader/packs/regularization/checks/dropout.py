@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from grader.checks import CheckSet, Fail, register
+from grader.checks import CheckSet, Fail, Mistake, register
 from grader.checks.contract import add_contract_checks
 from grader.packs.regularization.probes.arguments import contract_arguments
 from grader.checks.compare import assert_close, binomial_bound, fmt, inert_output
@@ -14,6 +14,7 @@ from grader.checks.grid import FALSE, MODE_TEXT, OMITTED
 from grader.checks.grid import add_mode_checks, judge_grid, level_notes
 # END HIDDEN
 
+NO_RESCALE = "no-inverted-scale"
 checks = register(CheckSet(
     "Dropout", core="training", inert=lambda obs: inert_output("Dropout(rate=0.3)", obs["x"], obs["y"])))
 SCALE = 1.0 / (1.0 - RATE)
@@ -105,7 +106,7 @@ def gradient(obs: dict, ref: dict) -> None:
     mask = y != 0
     assert_close(data["dx"], g * mask * SCALE, "The gradient w.r.t. the input (with a random upstream gradient)",
                  [("It is the upstream gradient unchanged: the mask and the scale must apply to the gradient too.", g),
-                  ("It is the mask without the 1/(1-rate) scale.", g * mask)])
+                  (Mistake("It is the mask without the 1/(1-rate) scale.", cause=NO_RESCALE), g * mask)])
 
 
 @checks.add("rate 0 keeps everything, rate 1 drops everything", 1, "rate_extremes")
@@ -220,8 +221,8 @@ def _grid_kept(got: dict, want: dict) -> None:
                    "dtype; something is fixed to another one.")
     kept = y != 0
     assert_close(y[kept], x[kept] / (1.0 - rate), "The kept units", [
-        ("They are not scaled at all: did you forget inverted-dropout scaling, dividing the kept units by (1 - rate)?",
-         x[kept]),
+        (Mistake("They are not scaled at all: did you forget inverted-dropout scaling, dividing the kept units by "
+                 "(1 - rate)?", cause=NO_RESCALE), x[kept]),
         ("They are multiplied by (1 - rate) instead of divided by it: inverted dropout divides the kept units by the "
          "keep probability.", x[kept] * (1.0 - rate)),
         ("They are divided by `rate`: inverted dropout divides by the keep probability (1 - rate).",

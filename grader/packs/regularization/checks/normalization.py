@@ -6,15 +6,16 @@ from typing import Callable
 
 import numpy as np
 
-from grader.checks import CheckSet
+from grader.checks import CheckSet, Mistake
 from grader.checks.compare import assert_close
 from grader.checks.grid import Compare, Hint, both, judge_grid, passes
 from grader.settings import OFFSET_TOLERANCE_FACTOR
 
 UNCENTERED = ("It matches a variance taken as the mean of x² with no mean subtracted (as RMS normalization "
               "does), while the mean is still subtracted from x: the variance is the mean of (x - mean)².")
-SWAPPED_OUTPUT = ("It matches gamma applied when center is True and beta added when scale is True: the two flags are "
-                  "swapped. scale controls gamma (the multiplier) and center controls beta (the offset).")
+SWAPPED_OUTPUT = Mistake("It matches gamma applied when center is True and beta added when scale is True: the two flags "
+                         "are swapped. scale controls gamma (the multiplier) and center controls beta (the offset).",
+                         cause="center-scale-swapped")
 
 # When one flag is off, a missing gamma (or beta) reads as "the other flag switched both off".
 ONE_FLAG_ON = {

@@ -28,10 +28,11 @@ def run_cli(*args: str, cwd: Path = KIT_ROOT, timeout: float = 600) -> subproces
     return subprocess.run([sys.executable, "-m", "grader", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
 
 
-def assemble(target: Path, *overlays: Path) -> Path:
-    """A submission folder: the reference files, then each overlay folder's files on top."""
+def assemble(target: Path, *overlays: Path, solutions: Path = SOLUTIONS_DIR) -> Path:
+    """A submission folder: the reference files (the first assignment's unless told), then each overlay
+    folder's files on top."""
     target.mkdir(parents=True, exist_ok=True)
-    for source in (SOLUTIONS_DIR, *overlays):
+    for source in (solutions, *overlays):
         for path in Path(source).glob("*.py"):
             shutil.copy(path, target / path.name)
     return target

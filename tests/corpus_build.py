@@ -7,9 +7,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import KIT_ROOT
+from grader import KIT_ROOT, packs
 
 from conftest import CORPUS, assemble
+
+
+FIRST = "regularization"
+"""The first assignment's corpus sits in corpus/<kind>/; every later one's in corpus/<assignment>/<kind>/."""
 
 
 @dataclass(frozen=True)
@@ -18,15 +22,28 @@ class Case:
     name: str
     folder: Path
     expect: dict
+    assignment: str = FIRST
 
     @property
     def id(self) -> str:
-        return f"{self.kind}/{self.name}"
+        return f"{self.kind}/{self.name}" if self.assignment == FIRST else f"{self.assignment}/{self.kind}/{self.name}"
+
+    @property
+    def pack(self):
+        return packs.get(self.assignment)
 
 
-def cases(kind: str) -> list[Case]:
-    root = CORPUS / kind
-    return [Case(kind, p.name, p, json.loads((p / "expect.json").read_text())) for p in sorted(root.iterdir()) if (p / "expect.json").is_file()]
+def cases(kind: str, assignment: str = FIRST) -> list[Case]:
+    root = CORPUS / kind if assignment == FIRST else CORPUS / assignment / kind
+    if not root.is_dir():
+        return []
+    return [Case(kind, p.name, p, json.loads((p / "expect.json").read_text()), assignment)
+            for p in sorted(root.iterdir()) if (p / "expect.json").is_file()]
+
+
+def every_case(kind: str) -> list[Case]:
+    """The cases of ``kind`` of every assignment with a corpus."""
+    return [case for name in sorted(packs.all_packs()) for case in cases(kind, name)]
 
 
 def build(case: Case, target: Path, params: dict[str, str] | None = None) -> Path:
@@ -34,7 +51,8 @@ def build(case: Case, target: Path, params: dict[str, str] | None = None) -> Pat
 
     ``params`` fill ``{{NAME}}`` placeholders in the case's files (a port, a path chosen by the test).
     """
-    submission = assemble(target / case.kind / case.name, case.folder)
+    folder = target / case.kind / case.name if case.assignment == FIRST else target / case.assignment / case.kind / case.name
+    submission = assemble(folder, case.folder, solutions=case.pack.solutions)
     for path in case.folder.glob("*.py"):
         text = (submission / path.name).read_text()
         for key, value in (params or {}).items():

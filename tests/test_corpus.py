@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from corpus_build import build, cases, private_paths
-from conftest import EXERCISES
+from corpus_build import FIRST, build, cases, every_case, private_paths
+from grader import packs
 from grader.grade import grade_submissions
 
-WRONG = cases("wrong")
-CORRECT = cases("correct")
+WRONG = every_case("wrong")
+CORRECT = every_case("correct")
+# Per assignment: (wrong cases at least, correct styles at least, wrong cases at least per exercise).
+SIZES = {FIRST: (30, 6, 1), "regularized_training": (35, 3, 5)}
 
 
 def _touched(case) -> tuple[str, ...] | None:
@@ -22,19 +26,19 @@ def _touched(case) -> tuple[str, ...] | None:
     if case.kind != "wrong":
         return None
     changed = {path.name for path in case.folder.glob("*.py")} | ({case.expect["file"]} if "replace" in case.expect else set())
-    return tuple(e.name for e in EXERCISES if e.filename in changed)
+    return tuple(e.name for e in case.pack.exercises if e.filename in changed)
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """All corpus submissions, graded in a few passes: one per set of changed files."""
     root = tmp_path_factory.mktemp("corpus")
-    groups: dict[tuple[str, ...] | None, list] = {}
+    groups: dict[tuple[str, tuple[str, ...] | None], list] = {}
     for case in WRONG + CORRECT:
-        groups.setdefault(_touched(case), []).append(case)
+        groups.setdefault((case.assignment, _touched(case)), []).append(case)
     graded = {}
-    for exercises, group in groups.items():
-        results = grade_submissions([build(case, root) for case in group], exercises=exercises)
+    for (assignment, exercises), group in groups.items():
+        results = grade_submissions([build(case, root) for case in group], exercises=exercises, assignment=assignment)
         graded.update({case.id: result for case, result in zip(group, results)})
     return graded
 
@@ -43,11 +47,13 @@ def _by_exercise(result):
     return {e.exercise: e for e in result.exercises}
 
 
-def test_corpus_size():
-    exercises = {case.expect["exercise"] for case in WRONG}
-    assert len(WRONG) >= 30
-    assert len(CORRECT) >= 6
-    assert {e.name for e in EXERCISES} <= exercises
+@pytest.mark.parametrize("assignment", sorted(SIZES))
+def test_corpus_size(assignment):
+    wrong, correct, per_exercise = SIZES[assignment]
+    assert len(cases("wrong", assignment)) >= wrong
+    assert len(cases("correct", assignment)) >= correct
+    counts = Counter(case.expect["exercise"] for case in cases("wrong", assignment))
+    assert {e.name: counts[e.name] for e in packs.get(assignment).exercises if counts[e.name] < per_exercise} == {}
 
 
 @pytest.mark.parametrize("case", WRONG, ids=lambda c: c.id)

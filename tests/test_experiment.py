@@ -162,7 +162,7 @@ def test_a_file_named_like_a_module_in_use_is_never_imported_over_it(tmp_path):
     path = tmp_path / "random.py"
     path.write_text("raise SystemExit('the student module replaced the standard library one')\n")
     random_module = sys.modules["random"]
-    with StudentClasses(load_submission(path)) as student:
+    with StudentClasses(load_submission(path, assignment="regularization")) as student:
         with pytest.raises(ClassUnavailable, match="random.py has the name of a Python module the grader itself uses"):
             student.get("Dropout")
         assert sys.modules["random"] is random_module

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import sys
 from typing import Any, Callable
 
@@ -27,6 +28,10 @@ def _wrap(function: Callable, name: str) -> Callable:
             _used.add(name)
         return function(*args, **kwargs)
 
+    try:  # Keras reads the argument names of a layer's __init__ (getfullargspec, which ignores __wrapped__)
+        tripwire.__signature__ = inspect.signature(function)
+    except (TypeError, ValueError):
+        pass
     return tripwire
 
 

@@ -15,20 +15,19 @@ import sys
 import traceback
 from pathlib import PurePosixPath
 
-from grader.packs.regularization import PACK
+from grader import packs
 from grader.load import Submission
 
 _ORIGIN = "<submission>"
 """Prefix of the student's files in tracebacks, so their lines can be found and named."""
 _MAX_MESSAGE_CHARS = 300
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_EXERCISE_MODULES = frozenset(PurePosixPath(name).stem for name in PACK.filenames)
 
 
-def _servable(name: str) -> bool:
+def _servable(name: str, exercise_modules: frozenset[str]) -> bool:
     """The exercise files' names are the kit's to serve. Any other name already imported, or in the
     standard library, would replace a module this process (TensorFlow, the grader) relies on."""
-    return name in _EXERCISE_MODULES or not (name in sys.modules or name in sys.stdlib_module_names)
+    return name in exercise_modules or not (name in sys.modules or name in sys.stdlib_module_names)
 
 
 class ClassUnavailable(Exception):
@@ -38,8 +37,9 @@ class ClassUnavailable(Exception):
 class _MemorySource(importlib.abc.Loader, importlib.abc.MetaPathFinder):
     """Serves the submission's files as modules from their text."""
 
-    def __init__(self, sources: dict[str, str]):
-        self.texts = {PurePosixPath(name).stem: text for name, text in sources.items() if _servable(PurePosixPath(name).stem)}
+    def __init__(self, sources: dict[str, str], exercise_modules: frozenset[str]):
+        self.texts = {PurePosixPath(name).stem: text for name, text in sources.items()
+                      if _servable(PurePosixPath(name).stem, exercise_modules)}
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname in self.texts:
@@ -71,11 +71,15 @@ class StudentClasses:
     kit's own) are set aside and put back on exit. Any other file named like a module in use is
     not served at all (see ``_servable``). Keras's registry of serializable classes is restored on
     exit too: a student class registered as "regularization>Dropout" must not replace another one.
+
+    ``pack``: the assignment whose exercise files are served; default the one the submission was read for.
     """
 
-    def __init__(self, submission: Submission):
+    def __init__(self, submission: Submission, pack: packs.Pack | None = None):
         self.submission = submission
-        self._finder = _MemorySource(submission.sources)
+        self.pack = packs.get(submission.assignment) if pack is None else pack
+        self._finder = _MemorySource(submission.sources,
+                                     frozenset(PurePosixPath(name).stem for name in self.pack.filenames))
         self._saved: dict[str, object] = {}
         self._registry: list[tuple[dict, dict]] = []
 
@@ -96,9 +100,13 @@ class StudentClasses:
             table.clear()
             table.update(saved)
 
-    def get(self, name: str) -> type:
-        """The student's class ``name`` (e.g. ``"Dropout"``). Raises ClassUnavailable."""
-        filename = PACK.exercise(name).filename
+    def get(self, name: str, exercise: str | None = None) -> type:
+        """The student's class ``name`` (e.g. ``"Dropout"``). Raises ClassUnavailable.
+
+        With ``exercise``, ``name`` is a function (or class) of that exercise's file rather than an exercise:
+        ``get("fgsm_examples", exercise="AdversarialModel")``.
+        """
+        filename = self.pack.exercise(exercise or name).filename
         module_file = self.submission.modules.get(filename)
         if module_file is None:
             raise ClassUnavailable(f"{name} is missing: the submission has no {filename}")
@@ -111,8 +119,10 @@ class StudentClasses:
         except (Exception, SystemExit) as exc:  # noqa: BLE001 - SystemExit too: a script's sys.exit() at import
             raise ClassUnavailable(f"{name} is unavailable: {module_file} could not be imported: {describe_error(exc)}") from None
         cls = getattr(module, name, None)
-        if not isinstance(cls, type):
+        if exercise is None and not isinstance(cls, type):
             raise ClassUnavailable(f"{name} is missing: {module_file} defines no class {name}")
+        if exercise is not None and not callable(cls):
+            raise ClassUnavailable(f"{name} is missing: {module_file} defines no function {name}")
         return cls
 
 

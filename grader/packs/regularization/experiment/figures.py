@@ -30,7 +30,7 @@ def accuracy_limits(rows: Sequence[VariantResult]) -> tuple[float, float]:
     return max(0.0, lowest - 0.02), 1.005
 
 
-def _save(fig: Figure, path: Path) -> None:
+def save_figure(fig: Figure, path: Path) -> None:
     """Write the PNG atomically, so a crash never leaves half an image."""
     buffer = io.BytesIO()
     FigureCanvasAgg(fig)  # draws with Agg, whatever backend pyplot may be using
@@ -55,7 +55,7 @@ def plot_variant(row: VariantResult, path: Path, limits: tuple[float, float], tr
     ax.set_ylim(*limits)
     ax.grid(alpha=0.3)
     ax.legend(loc="lower right")
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def plot_comparison(rows: Sequence[VariantResult], path: Path, train_samples: int) -> None:
@@ -88,4 +88,4 @@ def plot_comparison(rows: Sequence[VariantResult], path: Path, train_samples: in
     epochs = max(len(row.val_curve) for row in rows)
     fig.suptitle(f"Overfitting experiment: {train_samples} training samples, {epochs} epochs, "
                  "same network and seed for every variant", fontweight="bold")
-    _save(fig, path)
+    save_figure(fig, path)

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import keras
 from rich.console import Console
@@ -22,7 +23,9 @@ from grader.packs.regularization.experiment.train import train, training_subset
 from grader.fileio import write_text_atomic
 from grader.load import load_submission
 from grader.report.progress import live
-from grader.packs.regularization import PACK
+
+SetupT = TypeVar("SetupT", bound=Setup)
+VariantT = TypeVar("VariantT", bound=Variant)
 
 
 def run_experiment(submission: Path | str, out: Path | str, *, console: Console | None = None,
@@ -52,8 +55,8 @@ def run_experiment(submission: Path | str, out: Path | str, *, console: Console 
         grader.load.SubmissionError: the submission cannot be read at all.
         ValueError: ``epochs``, ``variants`` or ``seed`` is invalid.
     """
-    setup = _setup(epochs, seed)
-    chosen = _chosen(variants)
+    setup = checked_setup(SETUP, epochs, seed)
+    chosen = chosen_variants(variants, VARIANTS)
     loaded = load_submission(submission, assignment="regularization")
     out = Path(out)
     console = Console(stderr=True) if console is None else console
@@ -61,16 +64,14 @@ def run_experiment(submission: Path | str, out: Path | str, *, console: Console 
     train_data = training_subset(*data.train, setup)
     report = ExperimentReport(submission=loaded.name, setup=setup)
     started = time.monotonic()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("epochs"),
-               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     plain = not live(console)  # a notebook cell or a log keeps every frame of a bar: a line per variant there
-    with StudentClasses(loaded) as student, Progress(*columns, console=console, disable=plain) as progress:
+    with StudentClasses(loaded) as student, Progress(*progress_columns(), console=console, disable=plain) as progress:
         task = progress.add_task("Overfitting experiment", total=len(chosen) * setup.epochs)
         for index, variant in enumerate(chosen):
             progress.update(task, completed=index * setup.epochs, description=f"{variant.label}: building")
             if plain:
                 console.print(f"{variant.label} ({index + 1}/{len(chosen)})", markup=False, highlight=False)
-            on_epoch = _epoch_reporter(progress, task, variant.label, index * setup.epochs, setup.epochs)
+            on_epoch = epoch_reporter(progress, task, variant.label, index * setup.epochs, setup.epochs)
             outcome = _run_variant(variant, student, setup, train_data, data.val, on_epoch)
             if isinstance(outcome, SkippedVariant):
                 report.skipped.append(outcome)
@@ -85,51 +86,69 @@ def run_experiment(submission: Path | str, out: Path | str, *, console: Console 
     return report
 
 
-def _epoch_reporter(progress: Progress, task, label: str, done_before: int, epochs: int) -> Callable[[int], None]:
+def progress_columns() -> tuple:
+    """The progress bar's columns: what it is doing, the bar, epochs done of all, time spent and left."""
+    return (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("epochs"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+
+
+def epoch_reporter(progress: Progress, task, label: str, done_before: int, epochs: int) -> Callable[[int], None]:
+    """``on_epoch(n)``: moves the bar to epoch n of the variant ``label`` that starts at ``done_before``."""
+
     def on_epoch(epoch: int) -> None:
         progress.update(task, completed=done_before + epoch, description=f"{label}: epoch {epoch}/{epochs}")
 
     return on_epoch
 
 
-def _setup(epochs: int | None, seed: int | None) -> Setup:
+def checked_setup(base: SetupT, epochs: int | None, seed: int | None) -> SetupT:
+    """``base`` with ``epochs`` and ``seed`` where given; ValueError when either is invalid."""
     if epochs is not None and (not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 1):
         raise ValueError(f"Invalid value for argument epochs: expected a whole number of at least 1. Received: epochs={epochs!r}")
     if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or seed < 0):
         raise ValueError(f"Invalid value for argument seed: expected a whole number of at least 0. Received: seed={seed!r}")
-    return replace(SETUP, epochs=SETUP.epochs if epochs is None else epochs, seed=SETUP.seed if seed is None else seed)
+    return replace(base, epochs=base.epochs if epochs is None else epochs, seed=base.seed if seed is None else seed)
 
 
-def _skipped_variant(variant: Variant, student: StudentClasses) -> SkippedVariant | None:
-    """A variant whose class sits in a notebook cell that does not compile: skipped, naming the cell."""
-    for name in variant.classes:
-        broken = student.submission.broken_cell(PACK.exercise(name).filename, name)
-        if broken is not None:
-            return SkippedVariant(variant.name, variant.label,
-                                  f"{name} is defined in cell {broken.cell}, which does not compile: {broken.error}")
-    return None
-
-
-def _chosen(names: Sequence[str] | None) -> list[Variant]:
+def chosen_variants(names: Sequence[str] | None, variants: Sequence[VariantT]) -> list[VariantT]:
+    """The ``variants`` named, in their order; all of them for None. ValueError for an unknown name."""
     if names is None:
-        return list(VARIANTS)
-    known = [variant.name for variant in VARIANTS]
+        return list(variants)
+    known = [variant.name for variant in variants]
     unknown = [name for name in names if name not in known]
     if isinstance(names, str) or unknown or not names:
         raise ValueError(f"Invalid value for argument variants: expected a non-empty list of names from {known}. "
                          f"Received: variants={names!r}")
-    return [variant for variant in VARIANTS if variant.name in names]
+    return [variant for variant in variants if variant.name in names]
+
+
+def student_classes(variant: Variant, student: StudentClasses) -> dict[str, type] | SkippedVariant:
+    """The student's classes ``variant`` needs, by name; or the variant skipped, with the reason: a class
+    in a notebook cell that does not compile (naming the cell), missing, or whose file does not import."""
+    for name in variant.classes:
+        broken = student.submission.broken_cell(student.pack.exercise(name).filename, name)
+        if broken is not None:
+            return SkippedVariant(variant.name, variant.label,
+                                  f"{name} is defined in cell {broken.cell}, which does not compile: {broken.error}")
+    try:
+        return {name: student.get(name) for name in variant.classes}
+    except ClassUnavailable as exc:
+        return SkippedVariant(variant.name, variant.label, student.submission.locate(str(exc)))
+
+
+def failure_reason(exc: BaseException, name: str, stage: str) -> str:
+    """Why the student's ``name`` stopped the experiment while ``stage``: not implemented yet (its own
+    ``raise NotImplementedError``: TensorFlow raises it too), or failed, with the error and the student's line."""
+    if isinstance(exc, NotImplementedError) and raised_by_student(exc):
+        return f"{name} is not implemented yet: {describe_error(exc, with_type=False)}"
+    return f"{name} failed while {stage}: {describe_error(exc)}"
 
 
 def _run_variant(variant: Variant, student: StudentClasses, setup: Setup, train_data, val_data,
                  on_epoch: Callable[[int], None]) -> VariantResult | SkippedVariant:
-    skipped = _skipped_variant(variant, student)
-    if skipped is not None:
-        return skipped
-    try:
-        classes = {name: student.get(name) for name in variant.classes}
-    except ClassUnavailable as exc:
-        return SkippedVariant(variant.name, variant.label, student.submission.locate(str(exc)))
+    classes = student_classes(variant, student)
+    if isinstance(classes, SkippedVariant):
+        return classes
     started = time.monotonic()
     keras.backend.clear_session()  # a fresh graph and layer names for each variant
     keras.utils.set_random_seed(setup.seed)
@@ -142,11 +161,7 @@ def _run_variant(variant: Variant, student: StudentClasses, setup: Setup, train_
     except (Exception, SystemExit) as exc:  # whatever the student's class raises skips its variant
         if not variant.classes:
             raise  # no student code in this variant: the experiment itself is broken
-        name = variant.classes[0]
-        if isinstance(exc, NotImplementedError) and raised_by_student(exc):  # TensorFlow raises it too
-            reason = f"{name} is not implemented yet: {describe_error(exc, with_type=False)}"
-        else:
-            reason = f"{name} failed while {stage}: {describe_error(exc)}"
+        reason = failure_reason(exc, variant.classes[0], stage)
         return SkippedVariant(variant.name, variant.label, student.submission.locate(reason))
     return VariantResult(name=variant.name, label=variant.label, setting=variant.setting(setup),
                          train_accuracy=curves.train[-1], val_accuracy=curves.val[-1], train_curve=curves.train,

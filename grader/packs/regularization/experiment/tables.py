@@ -31,7 +31,8 @@ def results_csv(report: ExperimentReport) -> str:
     return buffer.getvalue()
 
 
-def _cell(text: str) -> str:
+def markdown_cell(text: str) -> str:
+    """``text`` made safe for one cell of a Markdown table."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
@@ -42,7 +43,7 @@ def results_markdown(report: ExperimentReport) -> str:
     lines = [
         "# Overfitting experiment",
         "",
-        (f"Classes from `{_cell(report.submission)}`. One network ({setup.depth} hidden Dense layers of "
+        (f"Classes from `{markdown_cell(report.submission)}`. One network ({setup.depth} hidden Dense layers of "
          f"{setup.width} {setup.activation} units, weights initialized with stddev {setup.init_stddev:g}) trained "
          f"on {setup.train_samples} digit images with Adam (learning rate {setup.learning_rate:g}), batch size "
          f"{setup.batch_size}, {setup.epochs} epochs, seed {setup.seed}; only the regularization differs."),
@@ -55,10 +56,10 @@ def results_markdown(report: ExperimentReport) -> str:
     skipped = []
     for entry in _in_order(report):
         if isinstance(entry, SkippedVariant):
-            lines.append(f"| {entry.label} | {_cell(settings[entry.name])} | skipped | skipped | - |")
-            skipped.append(f"- {entry.label}: {_cell(entry.reason)}")
+            lines.append(f"| {entry.label} | {markdown_cell(settings[entry.name])} | skipped | skipped | - |")
+            skipped.append(f"- {entry.label}: {markdown_cell(entry.reason)}")
         else:
-            lines.append(f"| {entry.label} | {_cell(entry.setting)} | {entry.train_accuracy:.3f} | "
+            lines.append(f"| {entry.label} | {markdown_cell(entry.setting)} | {entry.train_accuracy:.3f} | "
                          f"{entry.val_accuracy:.3f} | {entry.gap:.3f} |")
     if skipped:
         lines += ["", "Skipped:", "", *skipped]

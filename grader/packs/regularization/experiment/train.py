@@ -30,7 +30,7 @@ def training_subset(x: np.ndarray, y: np.ndarray, setup: Setup) -> tuple[np.ndar
     return x[index], y[index]
 
 
-class _EpochAccuracy(keras.callbacks.Callback):
+class EpochAccuracy(keras.callbacks.Callback):
     """Train and validation accuracy in inference mode after each epoch, in one prediction call.
 
     Keras's own training accuracy is measured in training mode, with dropout and noise on, which
@@ -44,7 +44,9 @@ class _EpochAccuracy(keras.callbacks.Callback):
         self.val: list[float] = []
 
     def on_epoch_end(self, epoch, logs=None):
-        correct = np.argmax(self.model.predict_on_batch(self.x), axis=-1) == self.y
+        # The last epoch's predictions for x (the training samples, then the validation ones), kept for subclasses.
+        self.predictions = np.asarray(self.model.predict_on_batch(self.x))
+        correct = np.argmax(self.predictions, axis=-1) == self.y
         self.train.append(float(correct[: self.n_train].mean()))
         self.val.append(float(correct[self.n_train:].mean()))
         self.on_epoch(epoch + 1)
@@ -59,8 +61,8 @@ def train(model: keras.Model, train_data: tuple[np.ndarray, np.ndarray], val_dat
     # XLA would spend more compiling than it saves on a network this small.
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=setup.learning_rate),
                   loss="sparse_categorical_crossentropy", steps_per_execution=steps, jit_compile=False)
-    accuracy = _EpochAccuracy(np.concatenate([x_train, val_data[0]]), np.concatenate([y_train, val_data[1]]),
-                              len(x_train), on_epoch)
+    accuracy = EpochAccuracy(np.concatenate([x_train, val_data[0]]), np.concatenate([y_train, val_data[1]]),
+                             len(x_train), on_epoch)
     model.fit(x_train, y_train, batch_size=setup.batch_size, epochs=setup.epochs, shuffle=True, verbose=0,
               callbacks=[accuracy])
     return Curves(tuple(accuracy.train), tuple(accuracy.val))

@@ -1,0 +1,316 @@
+"""Mixing augmentations: MixUp, CutMix and RandomErasing, with Keras's split API.
+
+Each layer works on a batch of images of shape (batch, height, width, channels)
+("channels_last"), alone or in a dict {"images": ..., "labels": ...} whose
+labels are one-hot (or soft) rows of shape (batch, classes). The work is split
+as in Keras's image-preprocessing layers:
+
+- `get_random_transformation(data, training=True, seed=None)` draws
+  everything random for one batch and returns it in a dict (None when
+  `training` is False);
+- `transform_images(images, transformation, training=True)` and
+  `transform_labels(labels, transformation, training=True)` apply a given
+  transformation, with no randomness of their own;
+- `call(data, training=True)` draws once and applies the same draw to the
+  images and to the labels. It returns a NEW dict (the caller's is left as
+  it was) or, for a tensor, the transformed images.
+
+Unlike Dropout, these layers augment when `training` is omitted: `layer(x)`
+augments, `model.predict` does not (Keras passes training=False there).
+With `training=False` the images come back unchanged, as `compute_dtype`.
+
+Randomness: one `keras.random.SeedGenerator(seed)` per layer, stored as
+`self.generator`, feeds every draw, so each call draws anew and two fresh
+layers with the same seed draw the same sequence.
+"""
+
+import keras
+from keras import ops
+
+
+def _batch_size(images):
+    return ops.shape(images)[0]
+
+
+def _blend(values, weights, order):
+    """weights * values + (1 - weights) * values[order], 가중치는 첫 축에 맞춰 broadcast."""
+    values = ops.convert_to_tensor(values)
+    weights = ops.cast(weights, values.dtype)
+    weights = ops.reshape(weights, (-1,) + (1,) * (len(values.shape) - 1))
+    partners = ops.take(values, order, axis=0)
+    return weights * values + (1.0 - weights) * partners
+
+
+class _MixingLayer(keras.layers.Layer):
+    """What the three layers share: the seed generator, the call on dicts, the config."""
+
+    def __init__(self, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        self.seed = seed
+        self.generator = keras.random.SeedGenerator(seed)
+
+    def call(self, data, training=True):
+        # 한 번만 뽑고, 이미지와 label 에 같은 draw 를 적용한다
+        transformation = self.get_random_transformation(data, training=training)
+        if not isinstance(data, dict):
+            return self.transform_images(data, transformation, training=training)
+        output = {}
+        for key, value in data.items():
+            if key == "images":
+                output[key] = self.transform_images(value, transformation, training=training)
+            elif key == "labels":
+                output[key] = self.transform_labels(value, transformation, training=training)
+            else:
+                output[key] = value
+        return output
+
+    def _seed(self, seed):
+        return self.generator if seed is None else seed
+
+    @staticmethod
+    def _images(data):
+        return data["images"] if isinstance(data, dict) else data
+
+
+@keras.saving.register_keras_serializable(package="regularized_training")
+class MixUp(_MixingLayer):
+    """MixUp (Zhang et al., 2018): blend each sample with another one of the batch.
+
+    For a batch of B samples, draw a random permutation `perm` of 0..B-1 and
+    one weight per sample, lambda_i ~ Beta(alpha, alpha) (B values, not one for
+    the whole batch). Then
+
+        images_i = lambda_i * images_i + (1 - lambda_i) * images_perm[i]
+        labels_i = lambda_i * labels_i + (1 - lambda_i) * labels_perm[i]
+
+    The transformation dict: {"mix_weight": lambda, shape (B,), float;
+    "permutation_order": perm, shape (B,), int}.
+
+    Args:
+        alpha: float > 0, the parameter of the Beta distribution. Small values
+            keep most samples close to one of the two images.
+        seed: optional int, for a reproducible sequence of draws.
+        **kwargs: base layer arguments such as `name` and `dtype`.
+
+    Example:
+
+    >>> mix = MixUp(alpha=0.2, seed=1)
+    >>> out = mix({"images": images, "labels": one_hot})  # training by default
+    """
+
+    def __init__(self, alpha=0.2, seed=None, **kwargs):
+        super().__init__(seed=seed, **kwargs)
+        self.alpha = alpha
+
+    def get_random_transformation(self, data, training=True, seed=None):
+        if not training:
+            return None
+        seed = self._seed(seed)
+        batch_size = _batch_size(self._images(data))
+        order = keras.random.shuffle(ops.arange(batch_size, dtype="int32"), seed=seed)
+        weights = keras.random.beta((batch_size,), self.alpha, self.alpha, seed=seed)  # 샘플마다 하나씩
+        return {"mix_weight": weights, "permutation_order": order}
+
+    def transform_images(self, images, transformation=None, training=True):
+        images = ops.cast(images, self.compute_dtype)
+        if training and transformation is not None:
+            images = _blend(images, transformation["mix_weight"], transformation["permutation_order"])
+        return images
+
+    def transform_labels(self, labels, transformation, training=True):
+        if training and transformation is not None:
+            labels = _blend(labels, transformation["mix_weight"], transformation["permutation_order"])
+        return labels
+
+    def get_config(self):
+        return {**super().get_config(), "alpha": self.alpha, "seed": self.seed}
+
+
+def _box_masks(shape, x0, x1, y0, y1):
+    """Boolean masks (B, H, W, C): True where x0 <= column < x1 and y0 <= row < y1, per sample.
+
+    x runs along the width (columns), y along the height (rows); the corners may be fractional.
+    """
+    _, height, width, channels = shape
+    col = ops.reshape(ops.arange(width, dtype="float32"), (1, 1, width, 1))
+    row = ops.reshape(ops.arange(height, dtype="float32"), (1, height, 1, 1))
+    corner = lambda v: ops.reshape(ops.cast(v, "float32"), (-1, 1, 1, 1))
+    inside_x = ops.logical_and(col >= corner(x0), col < corner(x1))
+    inside_y = ops.logical_and(row >= corner(y0), row < corner(y1))
+    mask = ops.logical_and(inside_x, inside_y)  # (B, H, W, 1)
+    return ops.broadcast_to(mask, (ops.shape(mask)[0], height, width, channels))
+
+
+def _box_bounds(batch, length, ratio, seed):
+    """A start and end per sample for a box side of `ratio * length`, placed uniformly inside [0, length]."""
+    side = ops.cast(ratio, "float32") * ops.cast(length, "float32")
+    u = keras.random.uniform((batch,), seed=seed)
+    start = u * (ops.cast(length, "float32") - side)
+    return start, start + side
+
+
+def _factor_range(factor, name):
+    """(low, high): a number f means (0, f); a pair is sorted. Values must lie in [0, 1]."""
+    if isinstance(factor, (int, float)) and not isinstance(factor, bool):
+        low, high = 0.0, float(factor)
+    elif isinstance(factor, (tuple, list)) and len(factor) == 2:
+        low, high = sorted(float(v) for v in factor)
+    else:
+        raise ValueError(f"{name}: 숫자 또는 (low, high) 가 필요합니다. 받은 값: {factor}")
+    if not (0.0 <= low <= high <= 1.0):
+        raise ValueError(f"{name}: 값은 [0, 1] 안에 있어야 합니다. 받은 값: {factor}")
+    return (low, high)
+
+
+@keras.saving.register_keras_serializable(package="regularized_training")
+class CutMix(_MixingLayer):
+    """CutMix (Yun et al., 2019): paste a box of another sample into each image.
+
+    Per call, draw alpha ~ U(factor_low, factor_high) (one value; `factor=f`
+    means (0, f), and Keras adds 1e-6 so alpha > 0). Per sample, draw
+    lambda_i ~ Beta(alpha, alpha) and a box whose sides are a fraction
+    r_i = sqrt(1 - lambda_i) of the width W and the height H:
+
+        cut_w = r_i * W,  x0 = u * (W - cut_w),  x1 = x0 + cut_w,  u ~ U(0, 1)
+        cut_h = r_i * H,  y0 = v * (H - cut_h),  y1 = y0 + cut_h,  v ~ U(0, 1)
+
+    so the box always lies inside the image (x along the width/columns, y
+    along the height/rows). The mask holds the pixels with x0 <= column < x1
+    and y0 <= row < y1, on every channel; there the image takes the pixels
+    of its partner `perm[i]`. The label weight of the sample itself is the
+    box's continuous area left uncovered:
+
+        mix_weight_i = 1 - (x1 - x0) * (y1 - y0) / (W * H)
+        labels_i = mix_weight_i * labels_i + (1 - mix_weight_i) * labels_perm[i]
+
+    (Keras's rule: the weight comes from the real-valued box, not from the
+    count of pasted pixels as in the paper.)
+
+    The transformation dict: {"permutation_order": (B,) int,
+    "batch_masks": (B, H, W, C) bool, "mix_weight": (B,) float}.
+
+    Args:
+        factor: a number f in [0, 1], meaning the range (0, f), or a pair
+            (low, high) in [0, 1]: the range alpha is drawn from.
+        seed: optional int, for a reproducible sequence of draws.
+        **kwargs: base layer arguments such as `name` and `dtype`.
+    """
+
+    def __init__(self, factor=1.0, seed=None, **kwargs):
+        super().__init__(seed=seed, **kwargs)
+        self.factor = _factor_range(factor, "factor")
+
+    def get_random_transformation(self, data, training=True, seed=None):
+        if not training:
+            return None
+        seed = self._seed(seed)
+        images = self._images(data)
+        batch_size, height, width = _batch_size(images), ops.shape(images)[1], ops.shape(images)[2]
+        low, high = self.factor
+        alpha = keras.random.uniform((), minval=low, maxval=high, seed=seed) + 1e-6  # 호출마다 하나
+        lam = keras.random.beta((batch_size,), alpha, alpha, seed=seed)  # 샘플마다
+        side_ratio = ops.sqrt(1.0 - lam)
+        x0, x1 = _box_bounds(batch_size, width, side_ratio, seed)
+        y0, y1 = _box_bounds(batch_size, height, side_ratio, seed)
+        # permutation: uniform 값의 argsort 도 균일한 random permutation
+        order = ops.cast(ops.argsort(keras.random.uniform((batch_size,), seed=seed)), "int32")
+        box_area = (x1 - x0) * (y1 - y0)
+        return {
+            "permutation_order": order,
+            "batch_masks": _box_masks(ops.shape(images), x0, x1, y0, y1),
+            "mix_weight": 1.0 - box_area / float(width * height),
+        }
+
+    def transform_images(self, images, transformation=None, training=True):
+        images = ops.cast(images, self.compute_dtype)
+        if training and transformation is not None:
+            partners = ops.take(images, transformation["permutation_order"], axis=0)
+            images = ops.where(transformation["batch_masks"], partners, images)
+        return images
+
+    def transform_labels(self, labels, transformation, training=True):
+        if training and transformation is not None:
+            labels = _blend(labels, transformation["mix_weight"], transformation["permutation_order"])
+        return labels
+
+    def get_config(self):
+        return {**super().get_config(), "factor": self.factor, "seed": self.seed}
+
+
+@keras.saving.register_keras_serializable(package="regularized_training")
+class RandomErasing(_MixingLayer):
+    """Random erasing (Zhong et al., 2020), of which cutout is a special case.
+
+    Per image: draw p_i ~ U(factor_low, factor_high) and erase the image when
+    a second draw t_i ~ U(0, 1) is below p_i. So with the default factor=1.0,
+    i.e. (0, 1), an image is erased with probability 0.5, not always (Keras's
+    rule; its docstring says otherwise). `factor=(1, 1)` always erases.
+
+    The erased box: width and height fractions sqrt(u1) and sqrt(u2), with
+    u1, u2 ~ U(scale_low, scale_high) independent; the box is placed inside the
+    image as in CutMix (x0 = u * (W - cut_w), ...), and its mask holds the
+    pixels with x0 <= column < x1 and y0 <= row < y1 on every channel.
+
+    The fill: `fill_value=None` fills with N(0, 1) * value_range[1] noise,
+    clipped to value_range; a number fills with that constant (clipped too).
+    Labels pass unchanged.
+
+    The transformation dict: {"apply_erasing": (B,) bool,
+    "batch_masks": (B, H, W, C) bool, "fill_value": (B, H, W, C) float}.
+
+    Args:
+        factor: a number f in [0, 1] meaning (0, f), or a pair (low, high):
+            the range the erase probability is drawn from.
+        scale: a pair (low, high) in [0, 1]: the range of the squared side
+            fractions.
+        fill_value: None for clipped noise, or a number.
+        value_range: (low, high), the range pixel values take.
+        seed: optional int, for a reproducible sequence of draws.
+        **kwargs: base layer arguments such as `name` and `dtype`.
+    """
+
+    def __init__(self, factor=1.0, scale=(0.02, 0.33), fill_value=None, value_range=(0, 255), seed=None, **kwargs):
+        super().__init__(seed=seed, **kwargs)
+        self.factor = _factor_range(factor, "factor")
+        self.scale = _factor_range(scale, "scale")
+        self.fill_value = fill_value
+        self.value_range = value_range
+
+    def get_random_transformation(self, data, training=True, seed=None):
+        if not training:
+            return None
+        seed = self._seed(seed)
+        images = self._images(data)
+        shape = ops.shape(images)
+        batch_size, height, width = shape[0], shape[1], shape[2]
+        # 1) 상자: 가로/세로 비율은 각각 sqrt(U(scale))
+        u = keras.random.uniform((batch_size, 2), self.scale[0], self.scale[1], seed=seed)
+        x0, x1 = _box_bounds(batch_size, width, ops.sqrt(u[:, 0]), seed)
+        y0, y1 = _box_bounds(batch_size, height, ops.sqrt(u[:, 1]), seed)
+        masks = _box_masks(shape, x0, x1, y0, y1)
+        # 2) fill 값
+        lo, hi = self.value_range
+        if self.fill_value is None:
+            fill = hi * keras.random.normal(shape, seed=seed)
+        else:
+            fill = ops.full(shape, self.fill_value, dtype="float32")
+        fill = ops.cast(ops.clip(fill, lo, hi), self.compute_dtype)
+        # 3) 지울지 말지: p ~ U(factor), t ~ U(0,1), t < p 이면 지운다
+        p = keras.random.uniform((batch_size,), self.factor[0], self.factor[1], seed=seed)
+        t = keras.random.uniform((batch_size,), seed=seed)
+        return {"apply_erasing": t < p, "batch_masks": masks, "fill_value": fill}
+
+    def transform_images(self, images, transformation=None, training=True):
+        images = ops.cast(images, self.compute_dtype)
+        if training and transformation is not None:
+            erase_here = ops.logical_and(transformation["batch_masks"],
+                                         ops.reshape(transformation["apply_erasing"], (-1, 1, 1, 1)))
+            images = ops.where(erase_here, ops.cast(transformation["fill_value"], self.compute_dtype), images)
+        return images
+
+    def transform_labels(self, labels, transformation, training=True):
+        return labels
+
+    def get_config(self):
+        return {**super().get_config(), "factor": self.factor, "scale": self.scale, "fill_value": self.fill_value,
+                "value_range": self.value_range, "seed": self.seed}

@@ -1,0 +1,62 @@
+"""ActivityRegularization: a penalty on activations, for sparse representations."""
+
+import keras
+import tensorflow as tf
+from keras import ops
+
+
+@keras.saving.register_keras_serializable(package="regularized_training")
+class ActivityRegularization(keras.layers.Layer):
+    """Returns its input unchanged and adds a penalty on it to the model's loss.
+
+    A penalty on the weights keeps the parameters small; a penalty on the
+    activations keeps the REPRESENTATION small, and with an L1 term, sparse:
+    most units output 0 for a given input. For an input `x` of batch size B
+    (its first axis):
+
+        penalty = (l1 * sum(|x|) + l2 * sum(x ** 2)) / B
+
+    summed over every element, then divided by the batch size (Keras 3.15's
+    rule: the penalty is per sample, whatever the batch). It is added with
+    `self.add_loss(...)` on every call, in training and in inference alike,
+    so `layer.losses` holds one scalar after each call and `model.fit` adds
+    it to the compiled loss.
+
+    Args:
+        l1: float >= 0, the L1 factor.
+        l2: float >= 0, the L2 factor.
+        **kwargs: base layer arguments such as `name` and `dtype`.
+
+    Example:
+
+    >>> reg = ActivityRegularization(l1=0.01)
+    >>> y = reg(x)          # y is x
+    >>> reg.losses          # [0.01 * sum(|x|) / batch_size]
+    """
+
+    def __init__(self, l1=0.0, l2=0.0, **kwargs):
+        super().__init__(**kwargs)
+        for label, value in (("l1", l1), ("l2", l2)):
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"`{label}` must be a number, got {value!r}") from None
+            if value < 0:
+                raise ValueError(f"`{label}` must be non-negative, got {value!r}")
+            setattr(self, label, value)
+
+    def call(self, inputs):
+        x = tf.convert_to_tensor(inputs)
+        l1 = tf.cast(self.l1, x.dtype)
+        l2 = tf.cast(self.l2, x.dtype)
+        total = l1 * tf.reduce_sum(tf.abs(x)) + l2 * tf.reduce_sum(tf.square(x))
+        if x.shape.rank:
+            total = total / tf.cast(tf.shape(x)[0], x.dtype)
+        self.add_loss(total)
+        return inputs
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "l1": self.l1, "l2": self.l2}

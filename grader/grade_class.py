@@ -111,8 +111,14 @@ def grade_class(
     started = time.monotonic()
     if not any(p for p in Path(directory).iterdir() if not p.name.startswith(".") and p.resolve() != Path(out).resolve()):
         raise EmptyClass(directory)
-    pack = assignment if isinstance(assignment, Pack) else packs.get(assignment) if assignment else \
-        assignment_of(directory, exclude=out)
+    try:
+        pack = assignment if isinstance(assignment, Pack) else packs.get(assignment) if assignment else \
+            assignment_of(directory, exclude=out)
+    except packs.PackError:
+        # Nothing that could be a submission at all says more than "fits no assignment".
+        if not any(read_roster(directory, exclude=out, assignment=p).entries for p in packs.all_packs().values()):
+            raise EmptyClass(directory) from None
+        raise
     roster = read_roster(directory, exclude=out, assignment=pack)
     entries = roster.entries
     if not entries:

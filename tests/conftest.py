@@ -56,7 +56,7 @@ def assignments_dir() -> Path:
     return ASSIGNMENTS_DIR
 
 
-def secret_lines(hidden: bool = True) -> dict[str, str]:
+def secret_lines(hidden: bool = True, solutions: Path = SOLUTIONS_DIR) -> dict[str, str]:
     """Stripped lines from inside solution regions (and, with ``hidden``, hidden-check regions) -> where.
 
     A line that also stands outside every such region (in the skeletons or the grader) is no secret
@@ -66,7 +66,7 @@ def secret_lines(hidden: bool = True) -> dict[str, str]:
     from grader.release.hidden import hidden_lines
 
     secrets: dict[str, str] = {}
-    for path in sorted(SOLUTIONS_DIR.glob("*.py")):
+    for path in sorted(solutions.glob("*.py")):
         lines = path.read_text().splitlines()
         for region in find_regions(path.read_text(), path):
             for number in range(region.begin + 1, region.end):

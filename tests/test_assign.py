@@ -60,7 +60,7 @@ def test_cli_reports_malformed_marker_with_file_and_line(tmp_path):
     solutions = tmp_path / "solutions"
     solutions.mkdir()
     (solutions / "broken.py").write_text("x = 1\n# END SOLUTION\n")
-    result = run_cli("assign", "--solutions", str(solutions), "--out", str(tmp_path / "out"))
+    result = run_cli("assign", "--solutions", str(solutions), "--out", str(tmp_path / "out"), "--assignment", "regularization")
     assert result.returncode == 2
     assert f"{solutions / 'broken.py'}:2:" in result.stderr
 
@@ -120,7 +120,7 @@ def test_check_detects_stale_missing_and_extra_files(tmp_path, solutions_dir):
     assert "dropout.py: differs" in problems
     assert "noise.py: missing" in problems
     assert "extra.py: has no solution file" in problems
-    result = run_cli("assign", "--check", "--out", str(out))
+    result = run_cli("assign", "--check", "--out", str(out), "--assignment", "regularization")
     assert result.returncode == 1
     assert "out of date" in result.stderr
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import KIT_ROOT
+from grader import KIT_ROOT, packs
 
 GUIDE = KIT_ROOT / "docs" / "authoring.md"
 _BLOCK = re.compile(r"^```\w+ file=(\S+)\n(.*?)^```$", re.M | re.S)
@@ -58,7 +58,7 @@ def _engine_digest(kit: Path) -> dict[str, str]:
 def kit(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("authoring") / "kit"
     shutil.copytree(KIT_ROOT / "grader", root / "grader",
-                    ignore=shutil.ignore_patterns("__pycache__", "regularization"))
+                    ignore=shutil.ignore_patterns("__pycache__", *packs.all_packs()))
     shutil.copy(KIT_ROOT / "pyproject.toml", root / "pyproject.toml")
     (root / ".github" / "classroom").mkdir(parents=True)
     shutil.copy(KIT_ROOT / ".github" / "classroom" / "check.yml", root / ".github" / "classroom" / "check.yml")
@@ -147,7 +147,8 @@ def test_a_new_pack_goes_through_every_verb_without_an_engine_change(kit, tmp_pa
 def two_packs(tmp_path_factory) -> Path:
     """A kit with the guide's pack beside the regularization one."""
     root = tmp_path_factory.mktemp("two") / "kit"
-    shutil.copytree(KIT_ROOT / "grader", root / "grader", ignore=shutil.ignore_patterns("__pycache__"))
+    others = [name for name in packs.all_packs() if name != "regularization"]
+    shutil.copytree(KIT_ROOT / "grader", root / "grader", ignore=shutil.ignore_patterns("__pycache__", *others))
     for path, text in guide_files().items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")

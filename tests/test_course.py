@@ -89,3 +89,16 @@ def test_gradebooks_with_and_without_the_name_column_both_merge(tmp_path):
     course = merge_gradebooks([f"optimization={new}", str(old)], tmp_path / "course.csv")
     assert course.assignments == ["optimization", "regularization"]
     assert course.students == {"1234": {"optimization": 7.0}, "kim": {"regularization": 11.0}}
+
+
+def test_both_installed_assignments_are_recognised_by_their_columns(books, tmp_path):
+    from grader import packs
+
+    first, _ = books
+    training = [e.name for e in packs.get("regularized_training").exercises]
+    second = _book(tmp_path / "training" / "gradebook.csv", [Row("kim", {"MixUp": 15, "EarlyStopping": 18}, 33, 108, "graded")],
+                   training)
+    course = merge_gradebooks([str(second.parent), str(first.parent)], tmp_path / "course.csv")
+    assert course.assignments == ["regularized_training", "regularization"]
+    kim = {row["student"]: row for row in _read(tmp_path / "course.csv")}["kim"]
+    assert (kim["regularized_training"], kim["regularization"], kim["total"], kim["max_total"]) == ("33", "31", "64", "237")

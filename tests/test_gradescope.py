@@ -33,8 +33,8 @@ HIDDEN, STDOUT, TIMEOUT = "after_due_date", "visible", 90
 @pytest.fixture(scope="module")
 def autograder_zip(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("gradescope") / "autograder.zip"
-    out = run_cli("gradescope", str(target), "--hidden-visibility", HIDDEN, "--stdout-visibility", STDOUT,
-                  "--timeout", str(TIMEOUT))
+    out = run_cli("gradescope", str(target), "--assignment", PACK.name, "--hidden-visibility", HIDDEN,
+                  "--stdout-visibility", STDOUT, "--timeout", str(TIMEOUT))
     assert out.returncode == 0, out.stderr
     return target
 
@@ -193,3 +193,25 @@ def test_stored_reference_from_other_code_or_framework_is_refused(autograder_zip
 def _write(path: Path, payload: dict) -> Path:
     path.write_bytes(wire.dumps(payload))
     return path
+
+
+def test_the_second_assignment_has_its_own_autograder(tmp_path):
+    """--assignment regularized_training: the zip carries that pack alone, and grades a wrong upload of it."""
+    from grader import packs
+
+    training = packs.get("regularized_training")
+    target = tmp_path / "training.zip"
+    out = run_cli("gradescope", str(target), "--assignment", training.name)
+    assert out.returncode == 0, out.stderr
+    with zipfile.ZipFile(target) as zipped:
+        names = zipped.namelist()
+    assert any(n.startswith("grader/packs/regularized_training/checks/") for n in names)
+    assert not any(n.startswith(("grader/packs/regularization/", "solutions/")) for n in names)
+    case = next(c for c in cases("wrong", training.name) if c.name == "act_not_divided_by_batch")
+    root = _unpack(target, tmp_path / "autograder")
+    for path in build(case, tmp_path / "built").glob("*.py"):
+        shutil.copy(path, root / "submission" / path.name)
+    results, log = _run_autograder(root)
+    lost = {t["tags"][0] for t in results["tests"] if t["status"] != "passed"}
+    assert lost == {"ActivityRegularization"}, log
+    assert {t["tags"][0] for t in results["tests"]} == {e.name for e in training.exercises}

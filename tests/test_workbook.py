@@ -73,13 +73,13 @@ def test_assign_check_reports_missing_and_edited_notebook(tmp_path, solutions_di
     notebook = out / NOTEBOOK_NAME
     assert notebook in write_assignments(PACK, solutions_dir, out)
     assert check_assignments(PACK, solutions_dir, out) == []
-    assert run_cli("assign", "--check", "--out", str(out)).returncode == 0
+    assert run_cli("assign", "--check", "--out", str(out), "--assignment", "regularization").returncode == 0
 
     edited = nbformat.read(notebook, as_version=4)
     edited.cells[-1].source += "\nprint('mine')"
     nbformat.write(edited, notebook)
     assert check_assignments(PACK, solutions_dir, out) == [f"{notebook}: differs from what the solutions generate"]
-    result = run_cli("assign", "--check", "--out", str(out))
+    result = run_cli("assign", "--check", "--out", str(out), "--assignment", "regularization")
     assert result.returncode == 1
     assert f"stale: {notebook}: differs" in result.stderr
 

@@ -61,7 +61,7 @@ def test_missing_folder_is_a_usage_error(tmp_path):
 BROKEN = {
     "missing_file": ("dropout.py", None, "Dropout", "dropout.py is missing from the submission"),
     "missing_class": ("noise.py", ("class GaussianNoise(", "class GaussNoise("), "GaussianNoise",
-                      "defines no class named 'GaussianNoise'. Classes found: GaussNoise"),
+                      "defines no 'GaussianNoise'. It defines: GaussNoise"),
     "syntax_error": ("layernorm.py", ("def call(self, inputs):", "def call(self, inputs)"),
                      "LayerNormalization", "SyntaxError"),
     "raises_in_call": ("batchnorm.py", ("        rank = len(inputs.shape)\n        axis = self.axis % rank",

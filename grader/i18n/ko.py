@@ -107,9 +107,9 @@ MESSAGES = {
     "the worker process exited with status {code:num}{doing:doing}: did the code call os._exit() or sys.exit()?":
         "워커 프로세스가 종료되었습니다(상태 코드 {code}){doing}: 코드에서 os._exit()나 sys.exit()를 호출하지 않았나요?",
     "unreadable error report": "읽을 수 없는 오류 보고",
-    "Classes found: {found}.": "파일에 있는 클래스: {found}.",
-    "No class is defined in it.": "파일에 클래스가 하나도 없습니다.",
-    "{module} defines no class named {name}.{hint:optext}": "{module}에 이름이 {name}인 클래스가 없습니다.{hint}",
+    "It defines: {found}.": "파일에 정의된 것: {found}.",
+    "It defines no class or function.": "파일에 클래스도 함수도 없습니다.",
+    "{module} defines no {name}.{hint:optext}": "{module}에 {name}이(가) 없습니다.{hint}",
     "importing {module} failed: {error}": "{module} import에 실패했습니다: {error}",
     "{error} — in {where}": "{error} — 위치: {where}",
     "{error} What this error usually means: {meaning:text}": "{error} 이 오류는 보통 이런 뜻입니다: {meaning}",

@@ -120,7 +120,7 @@ def add_contract_probes(probes: ProbeSet, kwargs: dict[str, Any], invalid: list[
         net = keras.Sequential([keras.Input((FEATURES,)), keras.layers.Dense(FEATURES), layer, keras.layers.Dense(2)])
         # Eager, one batch: tracing train/test functions triples the cost of these steps, and fit/evaluate
         # would add a tf.data pipeline per call. Graph mode is probed separately with tf.function.
-        net.compile(optimizer=keras.optimizers.SGD(0.01), loss="mse", jit_compile=False, run_eagerly=True)
+        net.compile(optimizer="sgd", loss="mse", jit_compile=False, run_eagerly=True)  # learning rate 0.01
         x = ctx.rng.normal(0, 1, (64, FEATURES)).astype(np.float32)
         y = ctx.rng.normal(0, 1, (64, 2)).astype(np.float32)
         initial = _stat_values(layer)

@@ -219,7 +219,7 @@ def _histogram(totals: Sequence[float], maximum: float, lang: str) -> str:
 def _head(label: str, kind: str, css: str = "", note: str = "") -> str:
     """A sortable column's header; ``kind`` "number" or "text" says how the script compares its cells'
     ``data-sort`` values (the exercise column sorts by the exercise's place: a number shown as a name).
-    ``note``: a second, smaller line (the exercise's maximum), so that headers stay narrow."""
+    ``note``: a second, smaller line (the exercise's maximum), so that headers take little width."""
     small = f"<small>{escape(note)}</small>" if note else ""
     return f'<th class="{css}" data-type="{kind}"><button type="button">{escape(label)}{small}</button></th>'
 

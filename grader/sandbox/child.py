@@ -5,6 +5,7 @@ files from memory and runs each task's probes, sending observations over its own
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 import signal
 import sys
@@ -115,8 +116,9 @@ def _run_task(task: dict, job: dict, source: str, send, workdir: Path) -> None:
         send({"kind": "fatal", "stage": "import", "error": summarize(exc, source, job)})
         return
     cls = getattr(module, task["class"], None)
-    if not isinstance(cls, type):
-        found = sorted(n for n, v in vars(module).items() if isinstance(v, type) and v.__module__ == module.__name__)
+    if not (isinstance(cls, type) or inspect.isfunction(cls)):  # an exercise is a class, or a function
+        found = sorted(n for n, v in vars(module).items()
+                       if (isinstance(v, type) or inspect.isfunction(v)) and v.__module__ == module.__name__)
         send({"kind": "fatal", "stage": "class", "error": {"type": "MissingClass", "message": task["class"], "found": found}})
         return
     tripwire.start(source)

@@ -402,7 +402,7 @@ def _fatal_text(task: Task, message: dict) -> str:
     error = message.get("error") or {}
     if message.get("stage") == "class":
         found = error.get("found") or []
-        hint = f" Classes found: {', '.join(map(str, found))}." if found else " No class is defined in it."
-        return f"{task.module} defines no class named {task.class_name!r}.{hint}"
+        hint = f" It defines: {', '.join(map(str, found))}." if found else " It defines no class or function."
+        return f"{task.module} defines no {task.class_name!r}.{hint}"
     described = probe_error(error).describe()
     return f"importing {task.module} failed: {described}"

@@ -456,8 +456,6 @@ MESSAGES = {
     "clip=None is mishandled: None means no clipping at all.": "clip=None을 잘못 처리합니다: None은 clip을 전혀 하지 않는다는 뜻입니다.",
     "the clip range is fixed: clip to the (low, high) passed as `clip`.":
         "clip 범위가 고정되어 있습니다: `clip`으로 넘겨받은 (low, high) 범위로 clip하세요.",
-    "the result is not clipped: clip x_adv to the (low, high) passed as `clip`.":
-        "결과를 clip하지 않습니다: x_adv를 `clip`으로 넘겨받은 (low, high) 범위로 clip하세요.",
     "the loss is fixed: use the loss_fn passed in, called as loss_fn(y, predictions).":
         "loss가 고정되어 있습니다: 넘겨받은 loss_fn을 loss_fn(y, predictions) 형태로 호출해서 쓰세요.",
     # levels of the declared space (probes/adversarial.py); epsilon=0.1 and clip=None are code, as they are
@@ -466,7 +464,6 @@ MESSAGES = {
     "cross-entropy on logits": "로짓에 대한 크로스 엔트로피",
     "mean squared error": "평균 제곱 오차",
     "clip={clip:shape}": "clip={clip}",
-    "only clip=None": "clip=None만",
     # --- checks/adversarial.py: mistakes
     "It matches x - epsilon * sign(gradient): FGSM steps UP the loss, x + epsilon * sign(gradient).":
         "x - epsilon * sign(gradient)와 같습니다: FGSM은 loss가 커지는(UP) 방향, 곧 x + epsilon * sign(gradient)로 "

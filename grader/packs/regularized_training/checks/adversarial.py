@@ -15,7 +15,6 @@ NOTES = level_notes({
     "training=False, so Dropout (and BatchNormalization) behave as at inference and the result is reproducible.",
     ("clip", "clip=None"): "clip=None is mishandled: None means no clipping at all.",
     ("clip", "clip=(0.3, 0.7)"): "the clip range is fixed: clip to the (low, high) passed as `clip`.",
-    ("clip", "only clip=None"): "the result is not clipped: clip x_adv to the (low, high) passed as `clip`.",
     ("loss", "mean squared error"): "the loss is fixed: use the loss_fn passed in, called as loss_fn(y, predictions).",
 })
 SIGN = "fgsm-sign"

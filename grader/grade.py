@@ -65,6 +65,7 @@ def grade_submissions(
     reference_file: Path | None = None,
     public_only: bool = False,
     exercises: Sequence[str] | None = None,
+    exercises_of: Sequence[Sequence[str] | None] | None = None,
     on_exercise: Callable[[str, str], None] | None = None,
     on_submission: Callable[[GradingResult], None] | None = None,
 ) -> list[GradingResult]:
@@ -75,8 +76,9 @@ def grade_submissions(
     ``reference_file``: a stored full reference (see ``reference.stored_reference``) used instead of
     ``solutions`` (the Gradescope autograder has no solutions/).
     ``public_only``: run and judge only the public checks (what students run with `check`).
-    ``exercises``: grade only these (default: all). ``on_submission`` is called as soon as each
-    submission's last exercise is judged.
+    ``exercises``: grade only these (default: all); ``exercises_of``: per submission, its own choice
+    (None: ``exercises``), so that one worker serves submissions graded on different exercises.
+    ``on_submission`` is called as soon as each submission's last exercise is judged.
     """
     pack = assignment if isinstance(assignment, Pack) else packs.get(assignment) if assignment else None
     submissions = [p if isinstance(p, Submission) else load_submission(p, assignment=pack) for p in paths]
@@ -90,12 +92,20 @@ def grade_submissions(
     if wrong:
         raise SubmissionError(f"{', '.join(wrong)} was read for another assignment than {pack.name}")
     by_name = {e.name.casefold(): e.name for e in pack.exercises}  # `--only scale` means Scale
-    unknown = sorted(n for n in exercises or () if n.casefold() not in by_name)
-    if unknown:
-        raise SubmissionError(f"{pack.name} has no exercise {', '.join(unknown)}: expected one of "
-                              f"{', '.join(e.name for e in pack.exercises)}")
-    wanted = None if exercises is None else {by_name[n.casefold()] for n in exercises}
-    chosen = [ex for ex in pack.exercises if wanted is None or ex.name in wanted]
+
+    def choose(names: Sequence[str] | None) -> list[Exercise]:
+        unknown = sorted(n for n in names or () if n.casefold() not in by_name)
+        if unknown:
+            raise SubmissionError(f"{pack.name} has no exercise {', '.join(unknown)}: expected one of "
+                                  f"{', '.join(e.name for e in pack.exercises)}")
+        wanted = None if names is None else {by_name[n.casefold()] for n in names}
+        return [ex for ex in pack.exercises if wanted is None or ex.name in wanted]
+
+    chosen = choose(exercises)
+    if exercises_of is not None and len(exercises_of) != len(submissions):
+        raise ValueError(f"exercises_of has {len(exercises_of)} entries for {len(submissions)} submissions")
+    chosen_of = [chosen if exercises_of is None or exercises_of[i] is None else choose(exercises_of[i])
+                 for i in range(len(submissions))]
     started = time.monotonic()
     results: list[GradingResult | None] = [None] * len(submissions)
     with WorkerPool(parallel=parallel, timeout=timeout, sandbox=sandbox) as pool:
@@ -106,15 +116,15 @@ def grade_submissions(
             reference, key = public_reference(pool, pack, solutions, cache_dir)
         else:
             reference, key = reference_runs(pool, pack, solutions, cache_dir), cache_key(pack, solutions)
-        names = [ex.name for ex in chosen]
-        jobs = [Job(new_job_id(), tasks_for(pack, s.modules, public_probes if public_only else None, names), s.sources)
-                for s in submissions]
+        jobs = [Job(new_job_id(), tasks_for(pack, s.modules, public_probes if public_only else None,
+                                            [ex.name for ex in chosen_of[i]]), s.sources)
+                for i, s in enumerate(submissions)]
         index_of = {job.id: index for index, job in enumerate(jobs)}
         runs_by_submission: list[dict[str, ExerciseRun]] = [{} for _ in submissions]
 
         def finish(index: int) -> None:
             result = _result(submissions[index], runs_by_submission[index], reference, key, pool.isolation_note,
-                             chosen, public_only)
+                             chosen_of[index], public_only)
             results[index] = result
             if on_submission is not None:
                 on_submission(result)

@@ -13,7 +13,7 @@ from grader.grade import grade_submissions
 WRONG = every_case("wrong")
 CORRECT = every_case("correct")
 # Per assignment: (wrong cases at least, correct styles at least, wrong cases at least per exercise).
-SIZES = {FIRST: (30, 6, 1), "regularized_training": (35, 3, 5), "optimization": (30, 3, 3)}
+SIZES = {FIRST: (30, 6, 1), "regularized_training": (35, 3, 5), "optimization": (20, 3, 2)}
 
 
 def _touched(case) -> tuple[str, ...] | None:
@@ -31,14 +31,15 @@ def _touched(case) -> tuple[str, ...] | None:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """All corpus submissions, graded in a few passes: one per set of changed files."""
+    """All corpus submissions, one pass per assignment: each case graded on the exercises of its changed files."""
     root = tmp_path_factory.mktemp("corpus")
-    groups: dict[tuple[str, tuple[str, ...] | None], list] = {}
+    groups: dict[str, list] = {}
     for case in WRONG + CORRECT:
-        groups.setdefault((case.assignment, _touched(case)), []).append(case)
+        groups.setdefault(case.assignment, []).append(case)
     graded = {}
-    for (assignment, exercises), group in groups.items():
-        results = grade_submissions([build(case, root) for case in group], exercises=exercises, assignment=assignment)
+    for assignment, group in groups.items():
+        results = grade_submissions([build(case, root) for case in group], assignment=assignment,
+                                    exercises_of=[_touched(case) for case in group])
         graded.update({case.id: result for case, result in zip(group, results)})
     return graded
 

@@ -101,3 +101,22 @@ def test_an_exercise_the_assignment_lacks_is_refused_before_anything_runs():
 
     with pytest.raises(SubmissionError, match="regularization has no exercise Scale: expected one of L1, L2"):
         grade_submissions([PACK.solutions], exercises=["Scale"], sandbox="none")
+
+
+@pytest.mark.parametrize("name", sorted(set(packs.all_packs()) - {PACK.name}))
+def test_solutions_score_full_marks_and_skeletons_zero(name, tmp_path):
+    """Every later assignment (the first one's run is in test_grade_cli.py): its solutions get every point,
+    its generated skeletons none, without a crash."""
+    from grader.assign.skeleton import render_skeletons
+    from grader.grade import grade_submissions
+
+    pack = packs.get(name)
+    skeleton = tmp_path / "skeleton"
+    skeleton.mkdir()
+    for filename, text in render_skeletons(pack.solutions).items():
+        (skeleton / filename).write_text(text)
+    solved, empty = grade_submissions([pack.solutions, skeleton], assignment=pack.name)
+    lost = {e.exercise: [c.feedback for c in e.checks if not c.passed] for e in solved.exercises if e.score < e.max_score}
+    assert not lost
+    assert solved.max_score > 0 and empty.score == 0 and empty.max_score == solved.max_score
+    assert {e.exercise for e in empty.exercises} == {e.name for e in pack.exercises}
